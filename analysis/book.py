@@ -1,0 +1,71 @@
+"""Display set-up for the chapters: offline, deterministic chart output.
+
+Altair's own HTML output loads its scripts from a CDN and gives every chart a
+random element id, which breaks offline reading and nbval's comparison of stored
+outputs. The ``book`` renderer registered here instead:
+
+* calls ``vegaEmbed`` from the scripts the site ships once in ``_static/vendor``
+  (see :mod:`analysis.site`), and never names an external host;
+* derives the element id from the chart's spec, so outputs are byte-identical;
+* prints the chart's text description under it (for screen readers, readers
+  without JavaScript and the PDF), escaped like all untrusted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+RENDERER = "book"
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+
+_TEMPLATE = """<figure class="book-chart">
+<div id="{div_id}" class="book-chart-canvas" role="img" aria-label="{label}"></div>
+<script type="text/javascript">
+(function () {{
+  var el = document.getElementById("{div_id}");
+  if (typeof vegaEmbed !== "function") {{
+    el.textContent = "[Chart not drawn: its scripts (_static/vendor/vega-bundle.js) were not loaded.]";
+    return;
+  }}
+  vegaEmbed(el, {spec}, {options}).catch(function (err) {{
+    el.textContent = "[Chart error: " + err.message + "]";
+    console.error(err);
+  }});
+}})();
+</script>
+<figcaption class="book-chart-description">{description}</figcaption>
+</figure>"""
+
+
+def chart_html(spec: dict[str, Any]) -> str:
+    """The HTML for one chart spec: a figure whose id is a hash of the spec."""
+    # Escape <, > and & as JSON unicode escapes: text inside the spec (titles,
+    # tooltips, article text) can then never close the script element or open a comment.
+    spec_json = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    for char in "<>&":
+        spec_json = spec_json.replace(char, f"\\u{ord(char):04x}")
+    div_id = "chart-" + hashlib.sha256(spec_json.encode()).hexdigest()[:16]
+    description = html.escape(spec.get("description") or "Chart without a description.")
+    return _TEMPLATE.format(
+        div_id=div_id, label=description, description=description,
+        spec=spec_json, options=json.dumps(EMBED_OPTIONS, sort_keys=True),
+    )
+
+
+def _render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    return {"text/html": chart_html(spec), "text/plain": f"<chart: {spec.get('description', '')}>"}
+
+
+def setup() -> None:
+    """Configure a chapter's kernel: the offline chart renderer and stable table display."""
+    alt.renderers.register(RENDERER, _render)
+    alt.renderers.enable(RENDERER)
+    alt.data_transformers.disable_max_rows()
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 200)

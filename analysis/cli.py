@@ -1,0 +1,78 @@
+"""Command line: ``python -m analysis validate | export | rerun``.
+
+Errors in the user's corpus are printed as one line on stderr with exit status
+2, never as a traceback; see :class:`analysis.errors.CorpusError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.errors import CorpusError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check sources.yml and every text file of a corpus")
+    validate.add_argument("--corpus", type=Path, help="corpus folder (default: the repository's data/)")
+    export = sub.add_parser("export", help="write the corpus tables as CSV files")
+    export.add_argument("--corpus", type=Path, help="corpus folder (default: the repository's data/)")
+    export.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
+    rerun = sub.add_parser("rerun", help="re-execute a chapter in place and report what changed")
+    rerun.add_argument("chapter", nargs="?", help="chapter name, e.g. 'corpus' (or --all)")
+    rerun.add_argument("--all", action="store_true", help="re-execute every chapter")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.segment import segment_corpus
+
+    corpus = load_corpus(args.corpus)
+    paras = segment_corpus(corpus.documents)
+    n_comments = sum(p.segment == "comment" for p in paras)
+    print(f"ok: {corpus.root}: {len(corpus)} documents, {len(paras)} paragraphs "
+          f"({n_comments} reader comments)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.export import export_tables
+
+    corpus = load_corpus(args.corpus)
+    for path in export_tables(corpus, args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _rerun(args: argparse.Namespace) -> int:
+    from analysis.rerun import chapter_path, chapters, rerun_chapter
+
+    if not args.all and not args.chapter:
+        print("error: name a chapter (e.g. 'corpus') or pass --all", file=sys.stderr)
+        return 2
+    try:
+        paths = chapters() if args.all else [chapter_path(args.chapter)]
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in paths:
+        result = rerun_chapter(path)
+        state = "outputs changed" if result.changed else "outputs unchanged"
+        print(f"{path.name}: ran in {result.seconds:.1f} s, {state}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    handler = {"validate": _validate, "export": _export, "rerun": _rerun}[args.command]
+    try:
+        return handler(args)
+    except CorpusError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2

@@ -1,0 +1,108 @@
+"""Load a corpus folder: ``sources.yml`` plus the raw text files it names.
+
+The raw files are read, never changed. Loading refuses, with a one-line
+:class:`~analysis.errors.CorpusError`, anything that would otherwise be silently
+dropped or garbled: a missing, empty or non-UTF-8 file, a checksum that no longer
+matches, or a text file that no entry describes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import config
+from analysis.errors import CorpusError
+from analysis.sources import Source, load_sources
+
+TEXT_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source's metadata and its text.
+
+    ``text`` is the file decoded as UTF-8 with any byte-order mark removed and
+    line endings normalised to ``\\n``; nothing else is changed.
+    """
+
+    source: Source
+    text: str
+    path: Path
+    sources_path: Path
+
+    @property
+    def id(self) -> str:
+        """The document's id, as in ``sources.yml``."""
+        return self.source.id
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The documents of one corpus folder, in ``sources.yml`` order."""
+
+    root: Path
+    documents: tuple[Document, ...]
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def load_corpus(root: str | Path | None = None) -> Corpus:
+    """Load and validate the corpus in ``root`` (default: :func:`analysis.config.corpus_dir`)."""
+    root = config.corpus_dir(root)
+    if not root.is_dir():
+        raise CorpusError(root, "corpus folder not found", "pass an existing folder with --corpus")
+    sources_path = root / config.SOURCES_FILE
+    sources = load_sources(sources_path)
+    documents = tuple(load_document(root, sources_path, source) for source in sources)
+    check_orphans(root, sources_path, sources)
+    return Corpus(root=root, documents=documents)
+
+
+def load_document(root: Path, sources_path: Path, source: Source) -> Document:
+    """Read one document's text file and check it against its entry."""
+    where = f"line {source.line}, entry '{source.id}', field 'file'"
+    path = (root / source.file).resolve()
+    if root.resolve() not in path.parents:
+        raise CorpusError(sources_path, f"'{source.file}' points outside the corpus folder",
+                          "use a path relative to the folder holding sources.yml", where)
+    if not path.is_file():
+        raise CorpusError(sources_path, f"file '{source.file}' not found",
+                          "correct the path or add the file", where)
+    raw = path.read_bytes()
+    expected = source.meta.get("sha256")
+    if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
+        raise CorpusError(path, "content differs from the sha256 recorded in sources.yml",
+                          "restore the original file (raw data is never edited) or record a new entry")
+    text = decode_text(path, raw)
+    if not text.strip():
+        raise CorpusError(path, "the file is empty", "add the document's text or remove its entry")
+    return Document(source=source, text=text, path=path, sources_path=sources_path)
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) and normalise line endings to ``\\n``."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CorpusError(path, f"not valid UTF-8 (byte {exc.start})",
+                          "re-save the file as UTF-8", f"line {line}") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_orphans(root: Path, sources_path: Path, sources: list[Source]) -> None:
+    """Refuse text files in the corpus folder that no entry names: they would be silently ignored."""
+    named = {(root / s.file).resolve() for s in sources}
+    for path in sorted(root.rglob(f"*{TEXT_SUFFIX}")):
+        rel = path.relative_to(root)
+        if path.resolve() not in named and not any(part.startswith(".") for part in rel.parts):
+            raise CorpusError(path, "this text file has no entry in sources.yml",
+                              f"add an entry with file: {rel.as_posix()} to {sources_path.name}, or move the file away")
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as lower-case hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,164 @@
+"""Split each document into paragraphs and label what each paragraph is.
+
+A paragraph is one non-empty line of the raw file, except in a comment thread
+whose comments begin with a marker (Sputnik's ``•``): there a comment and its
+continuation lines form one paragraph. Each paragraph gets one segment label:
+
+``headline``, ``standfirst``, ``body``, ``caption``, ``comment``, ``boilerplate``.
+
+Labels come from the document's hints in ``sources.yml`` (zones such as "the
+reader comments start here") and from general rules that hold across outlets
+(photo credits, share buttons, login forms). Hints that match nothing are an
+error, not a silent no-op. Reader comments are only ever labelled inside the
+comment zone, so reporting is never mixed with readers' opinions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.corpus import Document
+from analysis.errors import CorpusError
+from analysis.repeats import mark_repeats
+from analysis.textnorm import fold_homoglyphs
+
+SEGMENTS = ("headline", "standfirst", "body", "caption", "comment", "boilerplate")
+
+# Site chrome common to news sites, matched on the whole stripped line (after
+# homoglyph folding: seed 000 writes "Comment" with a Cyrillic "С").
+BOILERPLATE_RULES = tuple(
+    re.compile(rule, re.IGNORECASE)
+    for rule in (
+        r"home\s*/.*",                               # breadcrumb
+        r"\d{1,2}:\d{2}\s*GMT.*",                    # Sputnik dateline
+        r"\(author:.*\)",                            # byline
+        r"originally appeared at\b.*",               # republication credit
+        r"•?\s*comment",                             # comment tab
+        r"(get short url|leave your vote|check also|log in|forgot password\?|privacy policy"
+        r"|add to collection|no collections|related topics|related articles|back to top button"
+        r"|all comments|community standards.*|comment via .*|show new comments.*|share|print)",
+    )
+)
+CAPTION_RULES = (
+    re.compile(r"©.*"),                              # photo credit
+    re.compile(r".*\bPhoto:\s*[\w .-]{1,40}"),       # caption ending in a photo credit
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document, with where it came from in the raw file."""
+
+    doc_id: str
+    para_id: str
+    position: int
+    segment: str
+    text: str
+    line_start: int
+    line_end: int
+    repeat_of: str | None = None
+    repeat_kind: str | None = None
+
+
+@dataclass
+class _Unit:
+    line_start: int
+    line_end: int
+    text: str
+    segment: str = "body"
+
+
+def segment_document(doc: Document) -> list[Paragraph]:
+    """Split ``doc`` into labelled paragraphs, repeats marked (see module docstring)."""
+    hints = doc.source.hints
+    units = [_Unit(n, n, line.strip()) for n, line in enumerate(doc.text.split("\n"), 1) if line.strip()]
+    thread_start = _find(doc, units, "comments_start")
+    thread_start = len(units) if thread_start is None else thread_start
+    body_ends = _find(doc, units, "body_ends")
+    article_end = min(thread_start, len(units) if body_ends is None else body_ends)
+    for unit in units[:article_end]:
+        unit.segment = _classify(unit.text, doc)
+    for unit in units[article_end:thread_start]:
+        unit.segment = "boilerplate"  # related links, tags, share and login forms
+    units = units[:thread_start] + _group_comments(units[thread_start:], hints)
+    _check_hints_used(doc, units)
+    paragraphs = [
+        Paragraph(doc.id, f"{doc.id}-p{i:03d}", i, u.segment, u.text, u.line_start, u.line_end)
+        for i, u in enumerate(units, 1)
+    ]
+    return mark_repeats(paragraphs)
+
+
+def segment_corpus(documents: tuple[Document, ...] | list[Document]) -> list[Paragraph]:
+    """Segment every document, in corpus order."""
+    return [p for doc in documents for p in segment_document(doc)]
+
+
+def _classify(text: str, doc: Document) -> str:
+    """Label one paragraph of the article zone (before related links and comments)."""
+    hints = doc.source.hints
+    if text == hints.get("headline", doc.source.title):
+        return "headline"
+    if text == hints.get("standfirst"):
+        return "standfirst"
+    folded = fold_homoglyphs(text)
+    if any(text.startswith(c) for c in hints.get("captions", [])) or _matches(CAPTION_RULES, text):
+        return "caption"
+    if any(text.startswith(b) for b in hints.get("boilerplate", [])) or _matches(BOILERPLATE_RULES, folded):
+        return "boilerplate"
+    return "body"
+
+
+def _matches(rules: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(rule.fullmatch(text) for rule in rules)
+
+
+def _find(doc: Document, units: list[_Unit], hint: str) -> int | None:
+    """Index of the first paragraph starting with the hint's text; error if the hint matches none."""
+    prefix = doc.source.hints.get(hint)
+    if prefix is None:
+        return None
+    for index, unit in enumerate(units):
+        if unit.text.startswith(prefix):
+            return index
+    raise _unmatched(doc, hint, prefix)
+
+
+def _group_comments(thread: list[_Unit], hints: dict) -> list[_Unit]:
+    """Label the comment zone; with a marker, join each comment's lines into one paragraph."""
+    marker = hints.get("comment_marker")
+    grouped: list[_Unit] = []
+    for unit in thread:
+        if _matches(BOILERPLATE_RULES, fold_homoglyphs(unit.text)):
+            grouped.append(_Unit(unit.line_start, unit.line_end, unit.text, "boilerplate"))
+        elif marker and not unit.text.startswith(marker) and grouped and grouped[-1].segment == "comment":
+            last = grouped[-1]
+            grouped[-1] = _Unit(last.line_start, unit.line_end, f"{last.text}\n{unit.text}", "comment")
+        else:
+            text = unit.text[len(marker):].strip() if marker and unit.text.startswith(marker) else unit.text
+            grouped.append(_Unit(unit.line_start, unit.line_end, text, "comment"))
+    return grouped
+
+
+def _check_hints_used(doc: Document, units: list[_Unit]) -> None:
+    """A hint that labels nothing is a typo or a stale hint: refuse it rather than ignore it."""
+    hints = doc.source.hints
+    labelled = {u.segment: u for u in units}
+    for hint in ("headline", "standfirst"):
+        if hint in hints and hint not in labelled:
+            raise _unmatched(doc, hint, hints[hint])
+    for hint, segment in (("captions", "caption"), ("boilerplate", "boilerplate")):
+        for prefix in hints.get(hint, []):
+            if not any(u.segment == segment and u.text.startswith(prefix) for u in units):
+                raise _unmatched(doc, hint, prefix)
+
+
+def _unmatched(doc: Document, hint: str, text: str) -> CorpusError:
+    short = text if len(text) <= 40 else text[:37] + "..."
+    return CorpusError(
+        doc.sources_path,
+        f"segmentation hint '{hint}' ('{short}') matches no paragraph",
+        "copy the paragraph's opening words exactly from the text file (headline and standfirst: the whole line)",
+        f"entry '{doc.id}' (sources.yml line {doc.source.line})",
+    )

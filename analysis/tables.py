@@ -1,0 +1,125 @@
+"""Tidy tables for the exports and the chapters: one DataFrame per question.
+
+Builders are pure: they take the loaded corpus and/or its paragraphs and return
+a new DataFrame with a fixed column order and a stable row order, so the same
+corpus always gives byte-identical CSV files and notebook outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.segment import Paragraph
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "outlet", "published", "date_precision", "n_paragraphs",
+    "n_body_paragraphs", "n_comments", "date_earliest", "date_latest", "date_confidence",
+    "url", "file", "sha256",
+]
+PARAGRAPH_COLUMNS = [
+    "doc_id", "para_id", "position", "segment", "text", "line_start", "line_end",
+    "n_chars", "repeat_of", "repeat_kind",
+]
+# What a reader would call each part of a page, for the composition chart.
+PARTS = {
+    "headline": "article text", "standfirst": "article text", "body": "article text",
+    "caption": "captions", "comment": "reader comments", "boilerplate": "site chrome",
+}
+PART_ORDER = ["article text", "captions", "reader comments", "site chrome"]
+
+
+def paragraphs(paras: list[Paragraph]) -> pd.DataFrame:
+    """One row per paragraph, in document then position order."""
+    table = pd.DataFrame([asdict(p) for p in paras], columns=[c for c in PARAGRAPH_COLUMNS if c != "n_chars"])
+    table["n_chars"] = table["text"].str.len().astype("int64")
+    return table[PARAGRAPH_COLUMNS]
+
+
+def documents(corpus: Corpus, paras: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: metadata, date bounds and paragraph counts by segment."""
+    counts = paras.pivot_table(index="doc_id", columns="segment", values="para_id", aggfunc="size", fill_value=0)
+    rows = []
+    for doc in corpus.documents:
+        source, bounds = doc.source, doc.source.date_range
+        seg = counts.loc[doc.id] if doc.id in counts.index else pd.Series(dtype="int64")
+        rows.append({
+            "doc_id": doc.id, "title": source.title, "outlet": source.outlet,
+            "published": source.published, "date_precision": source.date_precision,
+            "n_paragraphs": int(seg.sum()), "n_body_paragraphs": int(seg.get("body", 0)),
+            "n_comments": int(seg.get("comment", 0)),
+            "date_earliest": bounds[0].isoformat() if bounds else None,
+            "date_latest": bounds[1].isoformat() if bounds else None,
+            "date_confidence": source.meta.get("date_confidence"),
+            "url": source.meta.get("url"), "file": source.file, "sha256": source.meta.get("sha256"),
+        })
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+def sources_overview(corpus: Corpus) -> pd.DataFrame:
+    """The corpus table of the first chapter: provenance and the evidence for each date."""
+    rows = []
+    for doc in corpus.documents:
+        meta = doc.source.meta
+        translation = meta.get("translation") or {}
+        chain = (
+            f"{translation.get('original_outlet')} ({translation.get('original_language', '?')}, "
+            f"{translation.get('original_published', 'date unknown')}) → {doc.source.outlet}"
+            if translation else doc.source.outlet
+        )
+        rows.append({
+            "doc_id": doc.id, "outlet": chain, "title": doc.source.title,
+            "authors": ", ".join(meta.get("authors") or []) or "not named",
+            "published": doc.source.published or "unknown",
+            "precision": doc.source.date_precision,
+            "confidence": meta.get("date_confidence") or "not stated",
+            "date evidence": meta.get("date_evidence") or "none recorded",
+        })
+    return pd.DataFrame(rows)
+
+
+def document_timeline(docs: pd.DataFrame) -> pd.DataFrame:
+    """Documents placed in time: the stated date and the range the evidence allows."""
+    table = docs[["doc_id", "outlet", "title", "published", "date_precision", "date_confidence",
+                  "date_earliest", "date_latest"]].copy()
+    table["label"] = table["doc_id"] + " · " + table["outlet"]
+    return table[table["date_earliest"].notna()].reset_index(drop=True)
+
+
+def document_composition(paras: pd.DataFrame) -> pd.DataFrame:
+    """Characters per document and part of the page (article text, captions, comments, chrome)."""
+    table = paras.assign(part=paras["segment"].map(PARTS))
+    table = table.groupby(["doc_id", "part"], as_index=False)["n_chars"].sum()
+    table["share"] = (table["n_chars"] / table.groupby("doc_id")["n_chars"].transform("sum")).round(3)
+    table["part"] = pd.Categorical(table["part"], categories=PART_ORDER, ordered=True)
+    table = table.sort_values(["doc_id", "part"]).reset_index(drop=True)
+    table["part"] = table["part"].astype(str)
+    return table
+
+
+def corpus_facts(corpus: Corpus, docs: pd.DataFrame, paras: pd.DataFrame) -> dict[str, int | str]:
+    """The numbers the corpus chapter's prose quotes, computed so none is typed by hand."""
+    chars = paras.assign(part=paras["segment"].map(PARTS)).groupby("part")["n_chars"].sum()
+    total = int(chars.sum())
+
+    def share(part: str) -> str:
+        return f"{100 * int(chars.get(part, 0)) / total:.0f}%" if total else "0%"
+
+    dated = docs[docs["date_earliest"].notna()]
+    return {
+        "n_documents": len(docs),
+        "first_year": str(dated["date_earliest"].min())[:4] if len(dated) else "unknown",
+        "last_year": str(dated["date_latest"].max())[:4] if len(dated) else "unknown",
+        "n_translated": sum(1 for d in corpus.documents if d.source.meta.get("translation")),
+        "n_day": int((docs["date_precision"] == "day").sum()),
+        "n_ranged": int(((docs["date_precision"] != "day") & docs["date_earliest"].notna()).sum()),
+        "n_undated": int(docs["date_earliest"].isna().sum()),
+        "article_share": share("article text"),
+        "comment_share": share("reader comments"),
+        "chrome_share": share("site chrome"),
+        "n_comments": int((paras["segment"] == "comment").sum()),
+        "n_docs_with_comments": int(paras.loc[paras["segment"] == "comment", "doc_id"].nunique()),
+        "n_repeats": int(paras["repeat_of"].notna().sum()),
+    }

@@ -1,0 +1,30 @@
+"""Text normalisation used for matching, never for what is stored or shown.
+
+Stored paragraph text is the raw line, stripped of indentation. Matching rules
+(site chrome, repeated paragraphs) compare a folded form instead, so that a
+Cyrillic "С" in "Сomment" (seed 000) or a curly apostrophe does not defeat them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic and Greek letters that look like Latin ones: a scraped page may mix them.
+_HOMOGLYPHS = str.maketrans(
+    "АВЕКМНОРСТХУаеорсухіјѕԁԛԝΑΒΕΗΙΚΜΝΟΡΤΧΥΖον",
+    "ABEKMHOPCTXYaeopcyxijsdqwABEHIKMNOPTXYZov",
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold_homoglyphs(text: str) -> str:
+    """Replace look-alike Cyrillic and Greek letters with their Latin twins."""
+    return text.translate(_HOMOGLYPHS)
+
+
+def match_key(text: str) -> str:
+    """A comparison key: NFKC, homoglyphs folded, case-folded, punctuation and spacing collapsed."""
+    folded = fold_homoglyphs(unicodedata.normalize("NFKC", text)).translate(_QUOTES).casefold()
+    return _NON_WORD.sub(" ", folded).strip()
