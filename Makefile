@@ -28,7 +28,9 @@ venv: $(STAMP) ## Create or refresh the virtual environment from requirements.lo
 
 book: $(STAMP) ## Build the website into _build/html (chapters re-run when their inputs change)
 	$(BIN)/python -m analysis.site prepare
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	@# On failure, forget what Sphinx read: otherwise the next build finds nothing
+	@# out of date and "succeeds" with the broken page.
+	$(BIN)/jupyter-book build . -W -n --keep-going || { rm -rf _build/.doctrees _build/.inputs.sha256; exit 1; }
 	@echo "The book is in $(CURDIR)/_build/html/index.html"
 
 test: book ## Run every test: unit tests, nbval on the chapters, browser checks of the site

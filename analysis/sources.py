@@ -31,6 +31,7 @@ HINT_KEYS = (
 )
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 DATE_FORMATS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 LINE_KEY = "__line__"
 
 
@@ -181,7 +182,7 @@ def _check_date(path: Path, entry: dict[str, Any], label: str) -> None:
         if not re.fullmatch(DATE_FORMATS[precision], text) or _parse_partial(text) is None:
             raise CorpusError(
                 path, f"field 'published': '{published}' is not an ISO date of {precision} precision",
-                f"write it as {DATE_FORMATS[precision].replace(chr(92) + 'd', 'D')} (e.g. 2018-08-08, 2015-10, 2016)",
+                f"write it as {DATE_SHAPES[precision]} (or change date_precision)",
                 label,
             )
         entry["published"] = text

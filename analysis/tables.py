@@ -59,7 +59,7 @@ def documents(corpus: Corpus, paras: pd.DataFrame) -> pd.DataFrame:
 
 
 def sources_overview(corpus: Corpus) -> pd.DataFrame:
-    """The corpus table of the first chapter: provenance and the evidence for each date."""
+    """The corpus table of the first chapter: provenance, date and how sure we are of it."""
     rows = []
     for doc in corpus.documents:
         meta = doc.source.meta
@@ -75,9 +75,16 @@ def sources_overview(corpus: Corpus) -> pd.DataFrame:
             "published": doc.source.published or "unknown",
             "precision": doc.source.date_precision,
             "confidence": meta.get("date_confidence") or "not stated",
-            "date evidence": meta.get("date_evidence") or "none recorded",
         })
     return pd.DataFrame(rows)
+
+
+def date_evidence(corpus: Corpus) -> pd.DataFrame:
+    """For each document, the reasoning behind its recorded publication date."""
+    return pd.DataFrame(
+        [{"doc_id": d.id, "date evidence": d.source.meta.get("date_evidence") or "none recorded"}
+         for d in corpus.documents]
+    )
 
 
 def document_timeline(docs: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,46 @@
+"""The chapters' chart renderer: deterministic ids, offline, untrusted text escaped."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from analysis import book
+
+HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _chart(title: str = "Plain", description: str = "A plain chart about nothing.") -> alt.Chart:
+    data = pd.DataFrame({"who": [HOSTILE, "Sputnik"], "n": [1, 2]})
+    return alt.Chart(data).mark_bar().encode(x="n:Q", y="who:N", tooltip=["who:N"]).properties(
+        title=title, description=description)
+
+
+def test_same_chart_same_html():
+    spec = _chart().to_dict()
+    assert book.chart_html(spec) == book.chart_html(_chart().to_dict())
+    assert 'id="chart-' in book.chart_html(spec)
+    assert book.chart_html(spec) != book.chart_html(_chart(title="Other").to_dict())
+
+
+def test_no_external_host_and_uses_shipped_vega_embed():
+    html = book.chart_html(_chart().to_dict())
+    assert "cdn" not in html and "jsdelivr" not in html and "<script src" not in html
+    assert "vegaEmbed(el," in html and '"renderer": "svg"' in html
+
+
+def test_untrusted_text_cannot_break_out_of_the_script():
+    html = book.chart_html(_chart(description=HOSTILE).to_dict())
+    script = html.split('<script type="text/javascript">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and "\\u003c/script\\u003e" in script  # spec text escaped as JSON
+    assert "</script><script>" not in html
+    assert html.count("</script>") == 1  # only the renderer's own closing tag
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # description shown as text
+
+
+def test_setup_enables_the_renderer():
+    book.setup()
+    bundle = _chart()._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data["text/html"].startswith('<figure class="book-chart">')
+    assert alt.renderers.active == "book"

@@ -1,0 +1,49 @@
+"""Tables and charts of the corpus chapter, checked on real values and on ``chart.to_dict()``."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from analysis import charts, tables
+
+
+def test_composition_shares(seed_tables):
+    table = tables.document_composition(seed_tables["paragraphs"])
+    assert table.groupby("doc_id")["share"].sum().round(2).eq(1.0).all()
+    row = table[(table["doc_id"] == "doc-000") & (table["part"] == "reader comments")].iloc[0]
+    assert row["n_chars"] == 3074  # lines 41-67 less bullets, lines joined by \n
+    assert set(table["part"]) == set(tables.PART_ORDER)
+
+
+def test_timeline_ranges(seed_tables):
+    table = tables.document_timeline(seed_tables["documents"]).set_index("doc_id")
+    assert table.loc["doc-001", ["date_earliest", "date_latest"]].tolist() == ["2016-05-09", "2016-05-15"]
+    assert table.loc["doc-003", ["date_earliest", "date_latest"]].tolist() == ["2018-08-08", "2018-08-08"]
+
+
+def test_corpus_facts(seed_corpus, seed_tables):
+    facts = tables.corpus_facts(seed_corpus, seed_tables["documents"], seed_tables["paragraphs"])
+    assert facts["n_documents"] == 5 and facts["n_translated"] == 1
+    assert (facts["first_year"], facts["last_year"]) == ("2015", "2021")
+    assert (facts["n_day"], facts["n_ranged"], facts["n_undated"]) == (3, 2, 0)
+    assert facts["n_comments"] == 22 and facts["n_docs_with_comments"] == 2 and facts["n_repeats"] == 5
+
+
+def test_timeline_chart_spec(seed_tables):
+    spec = charts.document_timeline(tables.document_timeline(seed_tables["documents"])).to_dict()
+    assert spec["title"] == "When the documents were published"
+    assert spec["description"].startswith("Timeline of 5 documents from 2015-12-02 to 2021-04-16. 3 are dated")
+    rule = spec["layer"][0]["encoding"]
+    assert rule["x"]["title"] == "Publication date" and rule["x"]["type"] == "temporal"
+    assert rule["x2"]["field"] == "date_latest"
+    assert rule["y"]["title"] == "Document"
+    assert len(next(iter(spec["datasets"].values()))) == 5
+
+
+def test_composition_chart_spec(seed_tables):
+    chart = charts.document_composition(tables.document_composition(seed_tables["paragraphs"]))
+    spec = chart.to_dict()
+    assert isinstance(chart, alt.Chart)
+    assert spec["encoding"]["x"]["title"] == "Characters"
+    assert spec["encoding"]["color"]["scale"]["domain"] == tables.PART_ORDER
+    assert "reader comments 4,242 characters" in spec["description"]

@@ -1,0 +1,61 @@
+"""The export contract: columns, real values, byte-identical output, new documents flow through."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tests.conftest import FIXTURES, entry, run_cli
+
+DOC_COLUMNS = ["doc_id", "title", "outlet", "published", "date_precision", "n_paragraphs",
+               "n_body_paragraphs", "n_comments"]
+PARA_COLUMNS = ["doc_id", "para_id", "position", "segment", "text"]
+
+
+def test_export_writes_the_contract_columns(tmp_path):
+    result = run_cli("export", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    docs = pd.read_csv(tmp_path / "documents.csv", keep_default_na=False)
+    paras = pd.read_csv(tmp_path / "paragraphs.csv", keep_default_na=False)
+    assert docs.columns[:8].tolist() == DOC_COLUMNS
+    assert paras.columns[:5].tolist() == PARA_COLUMNS
+    assert docs.set_index("doc_id")["n_comments"].to_dict() == {
+        "doc-000": 10, "doc-001": 0, "doc-002": 12, "doc-003": 0, "doc-004": 0}
+    assert docs.set_index("doc_id")["published"].to_dict() == {
+        "doc-000": "2015-12-02", "doc-001": "2016-05", "doc-002": "2016-09", "doc-003": "2018-08-08",
+        "doc-004": "2021-04-16"}
+    assert docs["n_paragraphs"].sum() == len(paras) == 118
+
+
+def test_export_is_byte_identical(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run_cli("export", "--out", str(first)).returncode == 0
+    assert run_cli("export", "--out", str(second)).returncode == 0
+    for name in ("documents.csv", "paragraphs.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+    assert (first / "paragraphs.csv").read_bytes().count(b"\r\n") == 0
+
+
+def test_multiline_comment_survives_a_csv_round_trip(tmp_path):
+    assert run_cli("export", "--out", str(tmp_path)).returncode == 0
+    paras = pd.read_csv(tmp_path / "paragraphs.csv", keep_default_na=False).set_index("para_id")
+    assert paras.loc["doc-000-p026", "text"].count("\n") == 2
+
+
+def test_a_new_wire_report_flows_through(make_corpus, tmp_path):
+    """A user's own article, in a fresh corpus folder, with no code change."""
+    text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
+    root = make_corpus(
+        [entry("wire-001", "raw/wire_report.txt", title="Libyan envoy seeks Russian help on embargo",
+               outlet="Example Wire", published="2019-03", date_precision="month",
+               segmentation={"comments_start": "Reader A:"})],
+        {"raw/wire_report.txt": text},
+    )
+    result = run_cli("export", "--corpus", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False)
+    assert docs[DOC_COLUMNS].values.tolist() == [[
+        "wire-001", "Libyan envoy seeks Russian help on embargo", "Example Wire", "2019-03", "month",
+        9, 5, 2]]
+    paras = pd.read_csv(tmp_path / "out" / "paragraphs.csv", keep_default_na=False)
+    assert paras["segment"].tolist() == ["headline", "caption", *["body"] * 5, "comment", "comment"]
+    assert paras["text"].iloc[-1] == "Reader B: The embargo only hurts the government."

@@ -1,0 +1,118 @@
+"""Segmentation of the real seeds: labels, comment threads, repeats, provenance lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.segment import SEGMENTS
+from tests.conftest import entry
+
+
+@pytest.fixture(scope="module")
+def paras(seed_tables) -> pd.DataFrame:
+    return seed_tables["paragraphs"]
+
+
+def segments_of(paras: pd.DataFrame, doc_id: str) -> dict[str, int]:
+    return paras[paras["doc_id"] == doc_id]["segment"].value_counts().to_dict()
+
+
+def test_counts_per_document(paras):
+    assert len(paras) == 118
+    assert segments_of(paras, "doc-000") == {"comment": 10, "body": 10, "boilerplate": 12, "standfirst": 1,
+                                             "headline": 1, "caption": 1}
+    assert segments_of(paras, "doc-002") == {"body": 13, "comment": 12, "boilerplate": 1, "standfirst": 1}
+    assert segments_of(paras, "doc-004") == {"body": 11, "boilerplate": 3, "caption": 2, "headline": 1,
+                                             "standfirst": 1}
+
+
+def test_only_known_labels(paras):
+    assert set(paras["segment"]) <= set(SEGMENTS)
+
+
+def test_para_ids_are_unique_and_positional(paras):
+    assert paras["para_id"].is_unique
+    assert paras.loc[paras["para_id"] == "doc-003-p004", "line_start"].item() == 6
+
+
+def test_sputnik_comments_are_grouped_by_bullet(paras):
+    comments = paras[(paras["doc_id"] == "doc-000") & (paras["segment"] == "comment")]
+    assert comments["line_start"].tolist() == [41, 44, 48, 51, 54, 57, 61, 63, 65, 67]
+    first = comments.iloc[0]
+    assert first["text"].startswith("jaodernein garshinvic\nUnfortunately, Russia has no magic wand")
+    assert first["text"].endswith("One thing at the time.")
+    # The comment with a blank line inside it stays one comment.
+    assert comments.iloc[1]["line_end"] == 47 and "Entire Mediterranean" in comments.iloc[1]["text"]
+
+
+def test_comments_never_reach_the_body(paras):
+    body = " ".join(paras.loc[paras["segment"] != "comment", "text"])
+    for phrase in ("Tactical Investor", "magic wand", "Russia into a superpower again", "Kook Muslim"):
+        assert phrase not in body
+
+
+def test_body_is_never_labelled_comment(paras):
+    comments = " ".join(paras.loc[paras["segment"] == "comment", "text"])
+    for phrase in ("Al-Thani said", "said Makhmutova", "the former diplomat", "Gatilov"):
+        assert phrase not in comments
+
+
+def test_chrome_with_cyrillic_c_is_boilerplate(paras):
+    row = paras[paras["text"] == "• \u0421omment"]
+    assert row["segment"].tolist() == ["boilerplate"]
+
+
+def test_headlines_standfirsts_and_captions(paras):
+    def text_of(segment: str, doc_id: str) -> list[str]:
+        return paras[(paras["doc_id"] == doc_id) & (paras["segment"] == segment)]["text"].tolist()
+
+    assert text_of("headline", "doc-003") == [
+        "LNA Spokesman: The situation in Libya requires intervention by Russia and President Putin personally"]
+    assert text_of("headline", "doc-002") == []  # the translation has no headline in the file
+    assert text_of("caption", "doc-000") == ["© Sputnik/ Andrey Stenin"]
+    assert text_of("caption", "doc-004")[1].endswith("Photo: AFP")
+    assert text_of("standfirst", "doc-002")[0].startswith("Representative of the commander")
+
+
+def test_repeats_are_marked_not_dropped(paras):
+    marked = paras[paras["repeat_of"].notna()].set_index("para_id")
+    assert marked.loc["doc-000-p006", ["repeat_of", "repeat_kind"]].tolist() == ["doc-000-p002", "exact"]
+    assert marked.loc["doc-004-p011", ["repeat_of", "repeat_kind"]].tolist() == ["doc-004-p003", "near"]
+    assert marked.loc["doc-002-p017", ["repeat_of", "repeat_kind"]].tolist() == ["doc-002-p016", "contained"]
+    assert "Wagner Group" in marked.loc["doc-004-p011", "text"]  # the expanded repeat keeps its extra facts
+    assert sorted(marked.index) == ["doc-000-p006", "doc-001-p020", "doc-001-p023", "doc-002-p017",
+                                    "doc-004-p011"]  # the last two doc-001 ones: a repeated login form
+
+
+def test_headline_is_not_a_repeat_of_the_breadcrumb(paras):
+    headline = paras[(paras["doc_id"] == "doc-001") & (paras["segment"] == "headline")]
+    assert headline["repeat_of"].isna().all()
+
+
+def test_text_is_the_raw_line(seed_corpus, paras):
+    """Stored text is the raw line without indentation: non-breaking spaces survive."""
+    row = paras[paras["para_id"] == "doc-000-p007"].iloc[0]
+    raw_line = seed_corpus.documents[0].text.split("\n")[row["line_start"] - 1]
+    assert row["text"] == raw_line.strip() and "\xa0" in row["text"]
+
+
+def test_new_document_without_hints_uses_general_rules(make_corpus):
+    text = ("Home / World / Moscow Talks\n\nMoscow Talks\n\n© Reuters/ A. Photographer\n\n"
+            "Officials met in Moscow on Tuesday.\n\nShare\n\nRelated Articles\n")
+    root = make_corpus([entry(title="Moscow Talks")], {"raw/a.txt": text})
+    from analysis.segment import segment_corpus
+
+    labels = [p.segment for p in segment_corpus(load_corpus(root).documents)]
+    assert labels == ["boilerplate", "headline", "caption", "body", "boilerplate", "boilerplate"]
+
+
+def test_comment_lines_without_marker(make_corpus):
+    text = "Title\nBody one.\nBody two.\nReader one says hi.\nReader two disagrees.\n"
+    root = make_corpus([entry(title="Title", segmentation={"comments_start": "Reader one"})],
+                       {"raw/a.txt": text})
+    from analysis.segment import segment_corpus
+
+    labels = [p.segment for p in segment_corpus(load_corpus(root).documents)]
+    assert labels == ["headline", "body", "body", "comment", "comment"]

@@ -1,0 +1,82 @@
+"""The built site in a real browser: charts draw, no console errors, no outside requests.
+
+Needs the site built (``make test`` builds it first) and Debian's Chromium
+(``.ci/run`` installs it). Every page of the table of contents is checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from analysis import config
+from tests.site_server import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+
+SITE = config.BUILD_DIR / "html"
+PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert (SITE / "index.html").is_file(), "the site is not built: run `make book` (make test does)"
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with serve(SITE) as url:
+        yield url
+
+
+def visit(browser, url: str) -> dict:
+    """Open ``url``, wait for charts, and report console errors, outside requests and charts."""
+    page = browser.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.book-chart-canvas')]"
+        ".every(el => el.querySelector('svg, canvas') || el.textContent.startsWith('['))",
+        timeout=15_000,
+    )
+    charts = page.eval_on_selector_all(
+        ".book-chart-canvas",
+        "els => els.map(el => ({id: el.id, drawn: !!el.querySelector('svg, canvas'),"
+        " label: el.getAttribute('aria-label') || '', text: el.textContent.slice(0, 200)}))",
+    )
+    page.close()
+    return {"errors": errors, "requests": requests, "charts": charts}
+
+
+def test_toc_lists_the_pages():
+    assert PAGES[:2] == ["book/index.html", "book/corpus.html"]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_renders_offline(browser, base_url, page_path):
+    result = visit(browser, base_url + page_path)
+    assert result["errors"] == [], f"console errors on {page_path}"
+    outside = [u for u in result["requests"] if urlparse(u).hostname != "127.0.0.1"]
+    assert outside == [], f"{page_path} requested other hosts"
+    for chart in result["charts"]:
+        assert chart["drawn"], f"chart {chart['id']} on {page_path} did not draw: {chart['text']}"
+        assert len(chart["label"]) > 40, f"chart {chart['id']} on {page_path} has no text description"
+
+
+def test_corpus_chapter_has_both_charts(browser, base_url):
+    result = visit(browser, base_url + "book/corpus.html")
+    assert len(result["charts"]) == 2
+    labels = " ".join(c["label"] for c in result["charts"])
+    assert "Timeline of 5 documents from 2015-12-02 to 2021-04-16" in labels
+    assert "reader comments" in labels
