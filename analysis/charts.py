@@ -16,6 +16,8 @@ from analysis.tables import PART_ORDER
 PRECISION_ORDER = ["day", "month", "year", "unknown"]
 PRECISION_COLOURS = ["#1b6ca8", "#d95f02", "#7570b3", "#666666"]
 PART_COLOURS = ["#1b6ca8", "#7fb3d5", "#d95f02", "#999999"]
+WIDTH = 440  # fits the book theme's text column with the axis labels, legends go below
+BOTTOM_LEGEND = alt.Legend(orient="bottom", direction="horizontal")
 
 
 def document_timeline(table: pd.DataFrame) -> alt.LayerChart:
@@ -28,7 +30,7 @@ def document_timeline(table: pd.DataFrame) -> alt.LayerChart:
     )
     base = alt.Chart(table).encode(
         y=alt.Y("label:N", title="Document", sort=alt.SortField("date_earliest")),
-        color=alt.Color("date_precision:N", title="Date precision",
+        color=alt.Color("date_precision:N", title="Date precision", legend=BOTTOM_LEGEND,
                         scale=alt.Scale(domain=PRECISION_ORDER, range=PRECISION_COLOURS)),
         tooltip=[
             alt.Tooltip("doc_id:N", title="Document"), alt.Tooltip("title:N", title="Title"),
@@ -41,9 +43,9 @@ def document_timeline(table: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("date_earliest:T", title="Publication date"), x2="date_latest:T"
     )
     point = base.mark_point(filled=True, size=90).encode(x="date_earliest:T", shape=alt.Shape(
-        "date_precision:N", title="Date precision", scale=alt.Scale(domain=PRECISION_ORDER)))
+        "date_precision:N", title="Date precision", legend=BOTTOM_LEGEND, scale=alt.Scale(domain=PRECISION_ORDER)))
     return (span + point).properties(
-        title="When the documents were published", width=560, height=34 * max(len(table), 1),
+        title="When the documents were published", width=WIDTH, height=34 * max(len(table), 1),
         description=description,
     )
 
@@ -58,11 +60,11 @@ def document_composition(table: pd.DataFrame) -> alt.Chart:
     return alt.Chart(table).mark_bar().encode(
         x=alt.X("n_chars:Q", title="Characters", stack="zero"),
         y=alt.Y("doc_id:N", title="Document", sort=None),
-        color=alt.Color("part:N", title="Part of the page",
+        color=alt.Color("part:N", title="Part of the page", legend=BOTTOM_LEGEND,
                         scale=alt.Scale(domain=PART_ORDER, range=PART_COLOURS)),
         order=alt.Order("part:N"),  # PART_ORDER is alphabetical, so stacks follow the legend
         tooltip=[alt.Tooltip("doc_id:N", title="Document"), alt.Tooltip("part:N", title="Part"),
                  alt.Tooltip("n_chars:Q", title="Characters", format=","),
                  alt.Tooltip("share:Q", title="Share of document", format=".0%")],
-    ).properties(title="What each document is made of", width=560, height=34 * table["doc_id"].nunique(),
+    ).properties(title="What each document is made of", width=WIDTH, height=34 * table["doc_id"].nunique(),
                  description=description)
