@@ -150,16 +150,16 @@ def validate_entry(path: Path, entry: Any, index: int) -> Source:
     return Source(
         id=entry["id"], file=entry["file"], title=entry["title"].strip(),
         outlet=entry["outlet"].strip(), published=entry["published"],
-        date_precision=entry["date_precision"], line=line, meta=_strip_lines(meta), hints=_strip_lines(hints),
+        date_precision=entry["date_precision"], line=line, meta=strip_lines(meta), hints=strip_lines(hints),
     )
 
 
-def _strip_lines(value: Any) -> Any:
+def strip_lines(value: Any) -> Any:
     """Remove the loader's line markers from nested metadata."""
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE_KEY}
+        return {k: strip_lines(v) for k, v in value.items() if k != LINE_KEY}
     if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
+        return [strip_lines(v) for v in value]
     return value
 
 

@@ -28,3 +28,8 @@ def match_key(text: str) -> str:
     """A comparison key: NFKC, homoglyphs folded, case-folded, punctuation and spacing collapsed."""
     folded = fold_homoglyphs(unicodedata.normalize("NFKC", text)).translate(_QUOTES).casefold()
     return _NON_WORD.sub(" ", folded).strip()
+
+
+def fold_for_matching(text: str) -> str:
+    """Homoglyphs and curly quotes folded, one character for one, so offsets are preserved."""
+    return text.translate(_HOMOGLYPHS).translate(_QUOTES)

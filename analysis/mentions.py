@@ -1,0 +1,87 @@
+"""Find actor mentions in paragraphs, with character offsets, through the codebook.
+
+A mention is an occurrence of an alias as whole words (hyphens count as word
+boundaries, so "Russia-friendly" mentions Russia). At any position the longest
+alias wins ("Marshal Khalifa Haftar" over "Haftar"). Matching folds homoglyphs
+and curly quotes one character for one, so offsets always point into the
+stored paragraph text: ``text[start:end] == surface``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.codebook import Alias, Codebook
+from analysis.segment import Paragraph
+from analysis.textnorm import fold_for_matching
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an actor (or of an ambiguous cue, then ``actor_id`` is None)."""
+
+    doc_id: str
+    para_id: str
+    actor_id: str | None
+    surface: str
+    start: int
+    end: int
+    segment: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasMatcher:
+    """A compiled alternation of the aliases valid for one publication period."""
+
+    pattern: re.Pattern[str]
+    exact: dict[str, Alias]
+    folded: dict[str, Alias]
+
+    def resolve(self, surface: str) -> Alias:
+        key = _key(surface)
+        return self.exact.get(surface) or self.exact.get(key) or self.folded[key.casefold()]
+
+
+def _key(text: str) -> str:
+    return " ".join(fold_for_matching(text).split())
+
+
+def _alternative(alias: Alias) -> str:
+    body = r"\s+".join(re.escape(fold_for_matching(word)) for word in alias.text.split())
+    return f"(?-i:{body})" if alias.exact_case else body
+
+
+@lru_cache(maxsize=64)
+def _compile(aliases: tuple[Alias, ...]) -> AliasMatcher:
+    ordered = sorted(aliases, key=lambda a: (-len(a.text), a.text))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_alternative(a) for a in ordered) + r")(?!\w)", re.IGNORECASE)
+    exact = {_key(a.text): a for a in ordered if a.exact_case}
+    folded = {_key(a.text).casefold(): a for a in ordered if not a.exact_case}
+    return AliasMatcher(pattern, exact, folded)
+
+
+def matcher_for(codebook: Codebook, published: tuple[dt.date, dt.date] | None) -> AliasMatcher:
+    """The alias matcher for a document published within ``published``."""
+    return _compile(tuple(a for a in codebook.aliases if a.applies(published)))
+
+
+def extract_mentions(paragraphs: list[Paragraph], codebook: Codebook,
+                     published: tuple[dt.date, dt.date] | None) -> list[Mention]:
+    """All mentions in ``paragraphs`` (one document), in text order."""
+    matcher = matcher_for(codebook, published)
+    mentions = []
+    for para in paragraphs:
+        for match in matcher.pattern.finditer(fold_for_matching(para.text)):
+            surface = para.text[match.start():match.end()]
+            alias = matcher.resolve(surface)
+            actor_id, note = alias.actor_id, alias.reason
+            override = codebook.overrides.get((para.para_id, surface))
+            if override is not None:
+                actor_id, note = override.get("actor_id"), override.get("reason")
+            mentions.append(Mention(para.doc_id, para.para_id, actor_id, surface, match.start(), match.end(),
+                                    para.segment, note))
+    return mentions

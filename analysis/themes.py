@@ -1,0 +1,44 @@
+"""Tag paragraphs with themes from the codebook's cues.
+
+A paragraph carries a theme when any of the theme's cues occurs in it as whole
+words (``*`` matches any word ending: ``terror*`` covers terrorism and
+terrorists). Each (paragraph, theme) pair is reported once, with the first cue
+that matched, so a reader can see why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.codebook import Codebook, cue_pattern
+from analysis.segment import Paragraph
+from analysis.textnorm import fold_for_matching
+
+SKIPPED_SEGMENTS = ("boilerplate",)
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    """One theme found in one paragraph."""
+
+    doc_id: str
+    para_id: str
+    theme: str
+    cue: str
+    segment: str
+
+
+def extract_themes(paragraphs: list[Paragraph], codebook: Codebook) -> list[ThemeTag]:
+    """Themes of every non-chrome paragraph, in paragraph then codebook order."""
+    patterns = {theme_id: cue_pattern(theme["cues"]) for theme_id, theme in codebook.themes.items()}
+    tags = []
+    for para in paragraphs:
+        if para.segment in SKIPPED_SEGMENTS:
+            continue
+        text = fold_for_matching(para.text)
+        for theme_id, pattern in patterns.items():
+            match = pattern.search(text)
+            if match:
+                tags.append(ThemeTag(para.doc_id, para.para_id, theme_id, para.text[match.start():match.end()],
+                                     para.segment))
+    return tags
