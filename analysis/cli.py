@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the corpus tables as CSV files")
     export.add_argument("--corpus", type=Path, help="corpus folder (default: the repository's data/)")
     export.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
+    export.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
     rerun = sub.add_parser("rerun", help="re-execute a chapter in place and report what changed")
     rerun.add_argument("chapter", nargs="?", help="chapter name, e.g. 'corpus' (or --all)")
     rerun.add_argument("--all", action="store_true", help="re-execute every chapter")
@@ -44,7 +45,7 @@ def _export(args: argparse.Namespace) -> int:
     from analysis.export import export_tables
 
     corpus = load_corpus(args.corpus)
-    for path in export_tables(corpus, args.out):
+    for path in export_tables(corpus, args.out, args.format):
         print(f"wrote {path}")
     return 0
 

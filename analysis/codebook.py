@@ -53,14 +53,27 @@ class Codebook:
     path: Path
     actors: dict[str, dict[str, Any]]
     camps: dict[str, str]
+    camp_states: dict[str, str]
     aliases: tuple[Alias, ...]
     themes: dict[str, dict[str, Any]]
     request_types: dict[str, dict[str, str]]
     overrides: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
 
     def actor_type(self, actor_id: str | None) -> str | None:
         """The actor's type (person, state, ...), or None for an unresolved mention."""
         return self.actors[actor_id]["type"] if actor_id else None
+
+    def camp(self, actor_id: str | None) -> str | None:
+        """The actor's camp, or None."""
+        return self.actors[actor_id].get("camp") if actor_id else None
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """True if ``b`` is ``a``, shares its camp, or is the state ``a``'s camp belongs to."""
+        if a is None or b is None:
+            return False
+        camp = self.camp(a)
+        return a == b or (camp is not None and (camp == self.camp(b) or self.camp_states.get(camp) == b))
 
 
 def codebook_path(corpus_root: Path | None = None) -> Path:
@@ -80,6 +93,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
         if not isinstance(data.get(key), list) or not data[key]:
             raise CorpusError(path, f"missing or empty '{key}:' list", "add it (see data/codebook.yml)")
     camps = {c["camp_id"]: c["name"] for c in data["camps"]}
+    camp_states = {c["camp_id"]: c["state"] for c in data["camps"] if c.get("state")}
     actors, aliases = _load_actors(path, data, camps)
     aliases += [_alias(path, a, None, a.get(LINE_KEY, 0)) for a in data.get("ambiguous") or []]
     overrides = {(o["para_id"], o["text"]): o for o in data.get("overrides") or []}
@@ -88,10 +102,18 @@ def load_codebook(path: Path | None = None) -> Codebook:
             raise CorpusError(path, f"override for {para_id} names unknown actor '{override['actor_id']}'",
                               "use an actor_id from 'actors:' or null", f"line {override.get(LINE_KEY)}")
     return Codebook(
-        path=path, actors=actors, camps=camps, aliases=tuple(aliases),
+        path=path, actors=actors, camps=camps, camp_states=camp_states, aliases=tuple(aliases),
         themes={t["theme_id"]: strip_lines(t) for t in data["themes"]},
         request_types=_load_request_types(path, data["request_types"]), overrides=overrides,
+        demonyms=_check_ids(path, data.get("demonyms") or {}, actors, "demonyms"),
     )
+
+
+def _check_ids(path: Path, mapping: dict[str, str], actors: dict[str, dict], section: str) -> dict[str, str]:
+    for word, actor_id in mapping.items():
+        if word != LINE_KEY and actor_id not in actors:
+            raise CorpusError(path, f"{section}: '{word}' names unknown actor '{actor_id}'", "use an actor_id")
+    return {k: v for k, v in mapping.items() if k != LINE_KEY}
 
 
 def _load_actors(path: Path, data: dict, camps: dict[str, str]) -> tuple[dict[str, dict], list[Alias]]:

@@ -11,18 +11,13 @@ from dataclasses import asdict
 
 import pandas as pd
 
+from analysis.codebook import Codebook
 from analysis.corpus import Corpus
+from analysis.schema import columns, conform
 from analysis.segment import Paragraph
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "title", "outlet", "published", "date_precision", "n_paragraphs",
-    "n_body_paragraphs", "n_comments", "date_earliest", "date_latest", "date_confidence",
-    "url", "file", "sha256",
-]
-PARAGRAPH_COLUMNS = [
-    "doc_id", "para_id", "position", "segment", "text", "line_start", "line_end",
-    "n_chars", "repeat_of", "repeat_kind",
-]
+DOCUMENT_COLUMNS = columns("documents")
+PARAGRAPH_COLUMNS = columns("paragraphs")
 # What a reader would call each part of a page, for the composition chart.
 PARTS = {
     "headline": "article text", "standfirst": "article text", "body": "article text",
@@ -33,9 +28,25 @@ PART_ORDER = ["article text", "captions", "reader comments", "site chrome"]
 
 def paragraphs(paras: list[Paragraph]) -> pd.DataFrame:
     """One row per paragraph, in document then position order."""
-    table = pd.DataFrame([asdict(p) for p in paras], columns=[c for c in PARAGRAPH_COLUMNS if c != "n_chars"])
-    table["n_chars"] = table["text"].str.len().astype("int64")
-    return table[PARAGRAPH_COLUMNS]
+    return conform("paragraphs", [asdict(p) | {"n_chars": len(p.text)} for p in paras])
+
+
+def records(name: str, items: list) -> pd.DataFrame:
+    """A table of the contract ``name`` from extraction records (dataclasses), in the given order."""
+    return conform(name, [asdict(item) for item in items])
+
+
+def actors(codebook: Codebook) -> pd.DataFrame:
+    """One row per codebook actor, aliases joined by ``|``, in codebook order."""
+    by_actor: dict[str, list[str]] = {}
+    for alias in codebook.aliases:
+        if alias.actor_id:
+            by_actor.setdefault(alias.actor_id, []).append(alias.text)
+    return conform("actors", [
+        {"actor_id": a["actor_id"], "name": a["name"], "type": a["type"], "camp": a.get("camp"),
+         "aliases": "|".join(dict.fromkeys(by_actor.get(a["actor_id"], [])))}
+        for a in codebook.actors.values()
+    ])
 
 
 def documents(corpus: Corpus, paras: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +66,7 @@ def documents(corpus: Corpus, paras: pd.DataFrame) -> pd.DataFrame:
             "date_confidence": source.meta.get("date_confidence"),
             "url": source.meta.get("url"), "file": source.file, "sha256": source.meta.get("sha256"),
         })
-    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    return conform("documents", rows)
 
 
 def sources_overview(corpus: Corpus) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from tests.conftest import FIXTURES, entry, run_cli
 
@@ -59,3 +60,73 @@ def test_a_new_wire_report_flows_through(make_corpus, tmp_path):
     paras = pd.read_csv(tmp_path / "out" / "paragraphs.csv", keep_default_na=False)
     assert paras["segment"].tolist() == ["headline", "caption", *["body"] * 5, "comment", "comment"]
     assert paras["text"].iloc[-1] == "Reader B: The embargo only hurts the government."
+
+
+ALL_TABLES = ["documents", "paragraphs", "actors", "mentions", "quotes", "requests", "date_mentions", "themes"]
+CONTRACT = {
+    "actors": ["actor_id", "name", "type", "camp", "aliases"],
+    "mentions": ["doc_id", "para_id", "actor_id", "surface", "start", "end", "segment"],
+    "quotes": ["quote_id", "doc_id", "para_id", "speaker_id", "speaker_text", "text", "segment"],
+    "requests": ["request_id", "doc_id", "para_id", "requester_id", "addressee_id", "request_type", "cameo_code",
+                 "evidence"],
+    "date_mentions": ["doc_id", "para_id", "surface", "resolved_date", "precision"],
+    "themes": ["doc_id", "para_id", "theme"],
+}
+
+
+def test_every_table_in_both_formats_is_byte_identical(tmp_path):
+    for fmt in ("csv", "parquet"):
+        for run in ("a", "b"):
+            assert run_cli("export", "--out", str(tmp_path / f"{fmt}-{run}"), "--format", fmt).returncode == 0
+        for name in ALL_TABLES:
+            first = (tmp_path / f"{fmt}-a" / f"{name}.{fmt}").read_bytes()
+            assert first == (tmp_path / f"{fmt}-b" / f"{name}.{fmt}").read_bytes(), f"{name}.{fmt}"
+
+
+def test_contract_columns_and_parquet_agree_with_csv(tmp_path):
+    assert run_cli("export", "--out", str(tmp_path / "c")).returncode == 0
+    assert run_cli("export", "--out", str(tmp_path / "p"), "--format", "parquet").returncode == 0
+    for name in ALL_TABLES:
+        csv = pd.read_csv(tmp_path / "c" / f"{name}.csv", dtype=str, keep_default_na=False)
+        parquet = pd.read_parquet(tmp_path / "p" / f"{name}.parquet").astype(object)
+        parquet = parquet.where(parquet.notna(), "").map(str)
+        assert csv.columns.tolist()[: len(CONTRACT.get(name, []))] == CONTRACT.get(name, [])
+        assert csv.columns.tolist() == parquet.columns.tolist()
+        assert csv.values.tolist() == parquet.values.tolist(), name
+    actors = pd.read_csv(tmp_path / "c" / "actors.csv", keep_default_na=False).set_index("actor_id")
+    assert actors.loc["muammar-gaddafi", "aliases"].split("|") == [
+        "Muammar Gaddafi", "Moamer Kadhafi", "Gaddafi", "Kadhafi", "Ghadafi", "Qaddafi"]
+
+
+def test_the_wire_report_reaches_every_table(make_corpus, tmp_path):
+    text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
+    root = make_corpus(
+        [entry("wire-001", "raw/wire_report.txt", title="Libyan envoy seeks Russian help on embargo",
+               outlet="Example Wire", published="2019-03", date_precision="month",
+               segmentation={"comments_start": "Reader A:"})],
+        {"raw/wire_report.txt": text},
+    )
+    assert run_cli("export", "--corpus", str(root), "--out", str(tmp_path / "out")).returncode == 0
+    read = {n: pd.read_csv(tmp_path / "out" / f"{n}.csv", keep_default_na=False) for n in ALL_TABLES}
+    assert set(read["mentions"]["actor_id"]) == {"russia", "united-nations"}
+    assert read["requests"][["requester_id", "addressee_id", "request_type", "cameo_code"]].values.tolist() == [
+        ["", "russia", "embargo_lifting", 254]]
+    assert read["quotes"][["speaker_text", "text"]].values.tolist() == [
+        ["the envoy", "We ask our Russian friends to support our request at the Security Council"]]
+    assert read["date_mentions"][["surface", "resolved_date", "precision"]].values.tolist() == [
+        ["March 12", "", "unresolved"], ["on Tuesday", "2019", "year"], ["2011", "2011", "year"]]
+    assert {"arms-embargo", "invitations"} <= set(read["themes"]["theme"])
+    assert read["mentions"].loc[read["mentions"]["segment"] == "comment", "surface"].tolist() == ["Russia"]
+
+
+def test_tables_are_validated_before_writing(seed_tables):
+    from analysis.schema import TableError, validate
+
+    broken = dict(seed_tables)
+    broken["quotes"] = seed_tables["quotes"].assign(para_id="doc-999-p001")
+    with pytest.raises(TableError, match="quotes.para_id"):
+        validate(broken)
+    broken = dict(seed_tables)
+    broken["mentions"] = pd.concat([seed_tables["mentions"], seed_tables["mentions"].head(1)])
+    with pytest.raises(TableError, match="duplicate key"):
+        validate(broken)

@@ -1,0 +1,44 @@
+"""Run every extraction step on one document, so documents can be processed one at a time.
+
+Order matters: quotations need the mentions (to name speakers), requests need
+both. Each step is a pure function of the document's paragraphs, its
+publication-date bounds and the codebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.codebook import Codebook
+from analysis.corpus import Document
+from analysis.dates import DateMention, extract_dates
+from analysis.mentions import Mention, extract_mentions
+from analysis.quotes import Quote, extract_quotes
+from analysis.requests import Request, extract_requests
+from analysis.segment import Paragraph, segment_document
+from analysis.themes import ThemeTag, extract_themes
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    paragraphs: list[Paragraph]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    requests: list[Request]
+    dates: list[DateMention]
+    themes: list[ThemeTag]
+
+
+def extract_document(doc: Document, codebook: Codebook) -> Extraction:
+    """Segment ``doc`` and extract mentions, quotations, requests, dates and themes."""
+    paragraphs = segment_document(doc)
+    bounds = doc.source.date_range
+    mentions = extract_mentions(paragraphs, codebook, bounds)
+    quotes = extract_quotes(paragraphs, mentions, codebook)
+    return Extraction(
+        paragraphs=paragraphs, mentions=mentions, quotes=quotes,
+        requests=extract_requests(paragraphs, mentions, quotes, codebook),
+        dates=extract_dates(paragraphs, bounds), themes=extract_themes(paragraphs, codebook),
+    )

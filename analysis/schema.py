@@ -1,0 +1,158 @@
+"""The export contract: columns, types, keys and references of every table.
+
+Tables are checked before they are written (and the tests check them after
+reading), so a change that breaks the contract fails loudly instead of shipping
+a subtly different file. The data dictionary page of the book is generated
+from :data:`TABLES`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# table -> (column, type, nullable, description)
+TABLES: dict[str, list[tuple[str, str, bool, str]]] = {
+    "documents": [
+        ("doc_id", "str", False, "Document id from sources.yml"),
+        ("title", "str", False, "Headline (from sources.yml)"),
+        ("outlet", "str", False, "Outlet that published this version of the text"),
+        ("published", "str", True, "Publication date, ISO 8601 at its precision (YYYY-MM-DD, YYYY-MM, YYYY)"),
+        ("date_precision", "str", False, "day, month, year or unknown"),
+        ("n_paragraphs", "int", False, "Paragraphs in the document, all segments"),
+        ("n_body_paragraphs", "int", False, "Paragraphs labelled body"),
+        ("n_comments", "int", False, "Reader comments"),
+        ("date_earliest", "str", True, "Earliest possible publication date (ISO)"),
+        ("date_latest", "str", True, "Latest possible publication date (ISO)"),
+        ("date_confidence", "str", True, "high, medium or low"),
+        ("url", "str", True, "Address of the original page"),
+        ("file", "str", False, "Raw text file, relative to the corpus folder"),
+        ("sha256", "str", True, "SHA-256 of the raw file"),
+    ],
+    "paragraphs": [
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph id: <doc_id>-p<position, 3 digits>"),
+        ("position", "int", False, "1-based position in the document"),
+        ("segment", "str", False, "headline, standfirst, body, caption, comment or boilerplate"),
+        ("text", "str", False, "The paragraph as in the raw file, indentation stripped"),
+        ("line_start", "int", False, "First line in the raw file (1-based)"),
+        ("line_end", "int", False, "Last line in the raw file"),
+        ("n_chars", "int", False, "Characters of text"),
+        ("repeat_of", "str", True, "para_id of the earlier paragraph this one repeats"),
+        ("repeat_kind", "str", True, "exact, contained or near"),
+    ],
+    "actors": [
+        ("actor_id", "str", False, "Actor id from the codebook"),
+        ("name", "str", False, "Canonical name"),
+        ("type", "str", False, "person, government body, armed group, state, international organisation, media,"
+                                 " political movement"),
+        ("camp", "str", True, "Camp id from the codebook, where one applies"),
+        ("aliases", "str", False, "Every alias, joined by |"),
+    ],
+    "mentions": [
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph id"),
+        ("actor_id", "str", True, "Actor id; empty when the mention is unresolved (see note)"),
+        ("surface", "str", False, "The words as written: text[start:end]"),
+        ("start", "int", False, "Character offset in the paragraph text"),
+        ("end", "int", False, "End offset (exclusive)"),
+        ("segment", "str", False, "Segment of the paragraph"),
+        ("note", "str", True, "Why a mention is unresolved, or the decision that resolved it"),
+    ],
+    "quotes": [
+        ("quote_id", "str", False, "<doc_id>-q<n>"),
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph where the quotation starts"),
+        ("speaker_id", "str", True, "Actor id of the speaker; empty if unattributed or unnamed"),
+        ("speaker_text", "str", True, "The words naming the speaker (\"the source\", \"he\", \"Maiteeq\")"),
+        ("text", "str", False, "The quotation, an exact substring of the paragraph"),
+        ("segment", "str", False, "Segment of the paragraph"),
+        ("start", "int", False, "Offset of the quotation in the paragraph"),
+        ("end", "int", False, "End offset (exclusive)"),
+        ("attribution", "str", False, "after, before, inherited or none: which rule found the speaker"),
+        ("channel_id", "str", True, "Outlet named as the channel (\"according to Sputnik\")"),
+        ("para_id_end", "str", False, "Paragraph where the quotation ends"),
+    ],
+    "requests": [
+        ("request_id", "str", False, "<doc_id>-r<n>"),
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph id"),
+        ("requester_id", "str", True, "Actor id of who asks; empty if unresolved"),
+        ("addressee_id", "str", False, "Actor id of whom is asked"),
+        ("request_type", "str", False, "military_intervention, arms_supply, embargo_lifting, diplomatic_support,"
+                                        " economic_support, training_or_advisers, counterterrorism_cooperation, other"),
+        ("cameo_code", "str", False, "CAMEO event code (02x Appeal family)"),
+        ("evidence", "str", False, "The sentence, an exact substring of the paragraph"),
+        ("cue", "str", False, "The words that mark the request"),
+    ],
+    "date_mentions": [
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph id"),
+        ("surface", "str", False, "The words as written"),
+        ("resolved_date", "str", True, "ISO date at its precision; a decade as 1970s; empty if unresolved"),
+        ("precision", "str", False, "day, week, month, year, decade or unresolved"),
+        ("start", "int", False, "Offset in the paragraph"),
+        ("end", "int", False, "End offset (exclusive)"),
+        ("segment", "str", False, "Segment of the paragraph"),
+        ("note", "str", True, "Why the precision is coarser than written, or why unresolved"),
+    ],
+    "themes": [
+        ("doc_id", "str", False, "Document id"),
+        ("para_id", "str", False, "Paragraph id"),
+        ("theme", "str", False, "Theme id from the codebook"),
+        ("cue", "str", False, "The first cue found, as written"),
+        ("segment", "str", False, "Segment of the paragraph"),
+    ],
+}
+KEYS = {"documents": ["doc_id"], "paragraphs": ["para_id"], "actors": ["actor_id"], "mentions": ["para_id", "start"],
+        "quotes": ["quote_id"], "requests": ["request_id"], "date_mentions": ["para_id", "start"],
+        "themes": ["para_id", "theme"]}
+REFERENCES = [  # (table, column, referenced table, referenced column)
+    *[(t, "para_id", "paragraphs", "para_id") for t in ("mentions", "quotes", "requests", "date_mentions", "themes")],
+    *[(t, "doc_id", "documents", "doc_id") for t in ("paragraphs", "mentions", "quotes", "requests",
+                                                      "date_mentions", "themes")],
+    ("mentions", "actor_id", "actors", "actor_id"), ("quotes", "speaker_id", "actors", "actor_id"),
+    ("requests", "requester_id", "actors", "actor_id"), ("requests", "addressee_id", "actors", "actor_id"),
+]
+
+
+class TableError(ValueError):
+    """A table breaks the export contract (a bug in the package, not in the user's data)."""
+
+
+def columns(table: str) -> list[str]:
+    """The contract's column order for ``table``."""
+    return [name for name, *_ in TABLES[table]]
+
+
+def conform(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Build a table from row dicts with the contract's columns and types."""
+    frame = pd.DataFrame(rows, columns=columns(name))
+    for column, kind, _, _ in TABLES[name]:
+        if kind == "int":
+            frame[column] = frame[column].astype("int64")
+        else:  # text columns hold str or None (never NaN), whatever pandas would infer
+            values = frame[column].astype(object)
+            frame[column] = values.where(values.notna(), None)
+    return frame
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> None:
+    """Check columns, types, nulls, unique keys and references; raise TableError on the first problem."""
+    for name, frame in tables.items():
+        if list(frame.columns) != columns(name):
+            raise TableError(f"{name}: columns {list(frame.columns)} differ from the contract {columns(name)}")
+        for column, kind, nullable, _ in TABLES[name]:
+            values = frame[column]
+            if not nullable and values.isna().any():
+                raise TableError(f"{name}.{column}: empty values where the contract forbids them")
+            if kind == "int" and not pd.api.types.is_integer_dtype(values):
+                raise TableError(f"{name}.{column}: not an integer column")
+            if kind == "str" and not values.dropna().map(lambda v: isinstance(v, str)).all():
+                raise TableError(f"{name}.{column}: values that are not text")
+        if frame.duplicated(KEYS[name]).any():
+            raise TableError(f"{name}: duplicate key {KEYS[name]}")
+    for table, column, target, target_column in REFERENCES:
+        if table in tables and target in tables:
+            missing = set(tables[table][column].dropna()) - set(tables[target][target_column])
+            if missing:
+                raise TableError(f"{table}.{column}: {sorted(missing)[:3]} not in {target}.{target_column}")

@@ -1,0 +1,152 @@
+"""Extraction on the real seeds: mentions, quotations, requests, dates, themes; comments kept apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import evaluate
+from analysis.codebook import load_codebook
+from analysis.corpus import load_corpus
+from analysis.export import build_tables
+from analysis.quotes import quote_spans
+from analysis.segment import segment_corpus
+from tests.conftest import entry
+
+
+@pytest.fixture(scope="module")
+def t(seed_tables) -> dict[str, pd.DataFrame]:
+    return seed_tables
+
+
+def _text(t, para_id: str) -> str:
+    return t["paragraphs"].set_index("para_id").loc[para_id, "text"]
+
+
+def test_mention_offsets_point_at_the_surface(t):
+    texts = t["paragraphs"].set_index("para_id")["text"]
+    for row in t["mentions"].itertuples():
+        assert texts[row.para_id][row.start:row.end] == row.surface
+
+
+def test_mention_counts(t):
+    counts = t["mentions"]["actor_id"].value_counts()
+    assert (counts["russia"], counts["khalifa-haftar"], counts["libya"]) == (59, 14, 52)
+    assert t["mentions"]["actor_id"].isna().sum() == 10
+
+
+def test_documented_decisions_leave_mentions_unresolved(t):
+    mentions = t["mentions"]
+    row = mentions[(mentions["para_id"] == "doc-004-p010") & (mentions["surface"] == "Libyan armed forces")]
+    assert row["actor_id"].isna().all() and row["note"].str.contains("predates the LNA").all()
+    source = t["mentions"][t["mentions"]["surface"] == "a source close to Russian diplomatic circles"]
+    assert source["actor_id"].isna().all() and source["note"].str.startswith("unnamed source").all()
+
+
+def test_quotes_are_exact_substrings(t):
+    assert len(t["quotes"]) == 23
+    for row in t["quotes"].itertuples():
+        assert _text(t, row.para_id)[row.start:row.end] == row.text
+
+
+def test_closing_mark_as_opener(t):
+    quote = t["quotes"].set_index("quote_id").loc["doc-002-q05"]
+    assert quote["text"].startswith("We expect that the House of Representatives")
+    assert quote["speaker_id"] == "gennady-gatilov" and quote["speaker_text"] == "the diplomat"
+
+
+def test_unnamed_and_plural_speakers_stay_unnamed(t):
+    quotes = t["quotes"].set_index("quote_id")
+    assert quotes.loc["doc-002-q01", ["speaker_id", "speaker_text"]].tolist() == [None, "the source"]
+    assert quotes.loc["doc-001-q03", ["speaker_id", "speaker_text", "channel_id"]].tolist() == [
+        None, "the two delegates", "tass"]
+
+
+def test_channel_is_not_the_speaker(t):
+    quote = t["quotes"].set_index("quote_id").loc["doc-003-q08"]
+    assert (quote["speaker_id"], quote["channel_id"]) == ("ahmad-al-mismari", "sputnik")
+
+
+def test_fragments_are_not_quotations(t):
+    texts = " ".join(t["quotes"]["text"])
+    for fragment in ("an updated list", "constructive", "new economic climate", "was successful"):
+        assert not any(q == fragment for q in t["quotes"]["text"]), fragment
+    assert "Operation Dignity of Libya" not in texts  # single quotes mark a name, not speech
+
+
+def test_quote_spanning_two_paragraphs(make_corpus):
+    text = ("Headline\n\n“We will not retreat,” he said. “We will fight on until the end of this\n\n"
+            "“and we ask Russia for help,” said Haftar.\n")
+    root = make_corpus([entry(title="Headline")], {"raw/a.txt": text})
+    corpus = load_corpus(root)
+    tables = build_tables(corpus, load_codebook())
+    quotes = tables["quotes"]
+    assert quotes["para_id"].tolist() == ["doc-900-p002", "doc-900-p002"]
+    assert quotes["para_id_end"].tolist() == ["doc-900-p002", "doc-900-p003"]
+
+
+def test_quote_spans_cover_all_mark_styles():
+    assert [(s.start, s.end) for s in quote_spans('a "b c" d “e f” g ”h i” j')] == [(3, 6), (11, 14), (19, 22)]
+    assert quote_spans("“left open")[0].open_at_end
+
+
+def test_requests(t):
+    requests = t["requests"]
+    assert len(requests) == 14
+    assert requests["request_type"].value_counts().to_dict() == {
+        "military_intervention": 3, "counterterrorism_cooperation": 2, "embargo_lifting": 2, "arms_supply": 2,
+        "other": 2, "training_or_advisers": 1, "diplomatic_support": 1, "economic_support": 1}
+    for row in requests.itertuples():
+        assert row.evidence in _text(t, row.para_id)
+    haftar = requests[requests["para_id"] == "doc-002-p003"].iloc[0]
+    assert (haftar["requester_id"], haftar["addressee_id"], haftar["cameo_code"]) == (
+        "khalifa-haftar", "vladimir-putin", "0232")
+
+
+def test_gold_precision_and_recall(t):
+    quotes = evaluate.evaluate_quotes(t["quotes"])
+    requests = evaluate.evaluate_requests(t["requests"])
+    assert quotes["n_gold"] == 23 and requests["n_gold"] == 14
+    for name in ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall"):
+        assert quotes[name] >= 0.95, (name, quotes)
+    assert requests["request_precision"] >= 0.95 and requests["request_recall"] >= 0.95, requests
+
+
+def test_evaluation_can_fail(t):
+    wrong = t["requests"].assign(request_type="other")
+    assert evaluate.evaluate_requests(wrong)["request_precision"] == round(2 / 14, 3)
+
+
+def test_dates(t):
+    dates = t["date_mentions"].set_index(["para_id", "surface"])
+    assert dates.loc[("doc-001-p005", "on Monday"), ["resolved_date", "precision"]].tolist() == ["2016-05-09", "day"]
+    assert dates.loc[("doc-001-p013", "On Thursday"), ["resolved_date", "precision"]].tolist() == ["2016-05", "month"]
+    assert dates.loc[("doc-004-p016", "On Thursday"), "resolved_date"] == "2021-04-15"
+    assert dates.loc[("doc-000-p015", "September 30"), "resolved_date"] == "2015-09-30"
+    assert dates.loc[("doc-002-p008", "May 2014"), ["resolved_date", "precision"]].tolist() == ["2014-05", "month"]
+    assert dates.loc[("doc-001-p008", "Last week"), ["resolved_date", "precision"]].tolist() == ["2016-05-02", "week"]
+    assert dates.loc[("doc-001-p010", "the following day"), "precision"] == "unresolved"
+    assert dates.loc[("doc-000-p031", "2105"), "note"].startswith("after the publication date")
+    assert len(t["date_mentions"]) == 19
+
+
+def test_themes(t):
+    themes = t["themes"]
+    assert set(themes[themes["para_id"] == "doc-001-p009"]["theme"]) == {
+        "invitations", "arms-embargo", "counter-terrorism"}
+    assert sorted(themes.loc[themes["theme"] == "arms-embargo", "para_id"]) == [
+        "doc-001-p009", "doc-001-p010", "doc-002-p003", "doc-002-p004", "doc-002-p005", "doc-002-p007"]
+    assert "boilerplate" not in set(themes["segment"])
+
+
+def test_comments_are_kept_apart(t):
+    assert set(t["quotes"]["segment"]) == {"body"}
+    body_ids = set(t["paragraphs"].loc[t["paragraphs"]["segment"] == "body", "para_id"])
+    assert set(t["requests"]["para_id"]) <= body_ids
+    comment_mentions = t["mentions"][t["mentions"]["segment"] == "comment"]
+    assert comment_mentions["doc_id"].value_counts().to_dict() == {"doc-000": 49, "doc-002": 20}
+    assert {"Ghadafi", "AL qeada", "President Hollande", "MI6"} <= set(comment_mentions["surface"])
+
+
+def test_segmentation_is_unchanged_by_extraction(seed_corpus, t):
+    assert len(segment_corpus(seed_corpus.documents)) == len(t["paragraphs"]) == 118
