@@ -69,3 +69,34 @@ def setup() -> None:
     alt.data_transformers.disable_max_rows()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
+
+
+def glue_facts(facts: dict[str, Any]) -> None:
+    """Glue each fact under its key, for ``{glue:text}`` in the chapter's prose (not displayed here)."""
+    from myst_nb import glue
+
+    for key, value in facts.items():
+        glue(key, value, display=False)
+
+
+class Table:
+    """A DataFrame shown as a plain HTML table: no index column, every cell escaped.
+
+    Untrusted text (article paragraphs, reader comments) goes through
+    ``DataFrame.to_html(escape=True)``; pandas' Styler, by contrast, does not
+    escape by default, which is why the chapters never use it.
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, escape=True, border=0, classes="book-table", na_rep="")
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
+def table(frame: pd.DataFrame) -> Table:
+    """Display ``frame`` in a chapter (see :class:`Table`)."""
+    return Table(frame)

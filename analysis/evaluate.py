@@ -55,3 +55,8 @@ def evaluate_requests(requests: pd.DataFrame, gold_path: Path = GOLD_DIR / "requ
     hits = sum((want & got).values())
     return {"n_gold": len(gold), "n_extracted": len(requests), "request_precision": _ratio(hits, sum(got.values())),
             "request_recall": _ratio(hits, sum(want.values()))}
+
+
+def scores(built: dict[str, pd.DataFrame]) -> dict[str, float | int]:
+    """All evaluation figures for a built corpus (the seeds, for the gold files to apply)."""
+    return {**evaluate_quotes(built["quotes"]), **evaluate_requests(built["requests"])}

@@ -44,3 +44,11 @@ def test_setup_enables_the_renderer():
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["text/html"].startswith('<figure class="book-chart">')
     assert alt.renderers.active == "book"
+
+
+def test_tables_escape_untrusted_text_and_hide_the_index():
+    frame = pd.DataFrame({"text": [HOSTILE, "plain & simple"]})
+    html = book.table(frame)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;alert" in html and "plain &amp; simple" in html
+    assert "<th></th>" not in html and 'class="dataframe book-table"' in html
+    assert repr(book.table(frame)).splitlines()[0].strip() == "text"

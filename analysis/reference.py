@@ -1,0 +1,82 @@
+"""Tables for the reference appendices: the codebook and the data dictionary.
+
+These render data files (``codebook.yml``) and the export contract
+(:mod:`analysis.schema`) for readers, so the appendices can never drift from
+what the code actually uses.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.codebook import Codebook
+from analysis.schema import KEYS, TABLES
+
+
+def camps(codebook: Codebook) -> pd.DataFrame:
+    """Camps, with how many codebook actors belong to each."""
+    counts = pd.Series([a.get("camp") for a in codebook.actors.values()]).value_counts()
+    return pd.DataFrame([{"camp": camp_id, "name": name, "actors": int(counts.get(camp_id, 0))}
+                         for camp_id, name in codebook.camps.items()])
+
+
+def actors(codebook: Codebook) -> pd.DataFrame:
+    """Every actor with type, camp and aliases (periods of validity shown)."""
+    aliases: dict[str, list[str]] = {}
+    for alias in codebook.aliases:
+        if alias.actor_id:
+            period = ""
+            if alias.valid_from or alias.valid_until:
+                period = f" ({alias.valid_from or '…'} to {alias.valid_until or '…'})"
+            exact = " [exact case]" if alias.exact_case else ""
+            aliases.setdefault(alias.actor_id, []).append(alias.text + period + exact)
+    return pd.DataFrame([{"actor_id": a["actor_id"], "name": a["name"], "type": a["type"],
+                          "camp": a.get("camp") or "", "aliases": "; ".join(aliases.get(a["actor_id"], []))}
+                         for a in codebook.actors.values()])
+
+
+def offices(codebook: Codebook) -> pd.DataFrame:
+    """Offices the sources state, with the paragraph that states them."""
+    return pd.DataFrame([{"actor_id": a["actor_id"], "office": o["title"], "as of": o.get("as_of", ""),
+                          "source paragraph": o["source"]}
+                         for a in codebook.actors.values() for o in a.get("offices", [])])
+
+
+def decisions(codebook: Codebook) -> pd.DataFrame:
+    """Cues left unresolved and single-mention overrides, with the reasons."""
+    rows = [{"cue": a.text, "where": "any document", "resolves to": "unresolved", "reason": a.reason}
+            for a in codebook.aliases if a.actor_id is None]
+    rows += [{"cue": text, "where": para_id, "resolves to": o.get("actor_id") or "unresolved",
+              "reason": o.get("reason")} for (para_id, text), o in codebook.overrides.items()]
+    return pd.DataFrame(rows)
+
+
+def themes(codebook: Codebook) -> pd.DataFrame:
+    """Themes and their cues (``*`` matches any word ending)."""
+    return pd.DataFrame([{"theme": t["theme_id"], "name": t["name"], "cues": ", ".join(t["cues"])}
+                         for t in codebook.themes.values()])
+
+
+def request_types(codebook: Codebook) -> pd.DataFrame:
+    """Request types in the order they are tried, with their CAMEO codes and cues."""
+    return pd.DataFrame([{"request_type": k, "CAMEO": v["cameo_code"], "CAMEO name": v["cameo_name"],
+                          "meaning": v["description"], "cues": ", ".join(v.get("cues") or []) or "(the rest)"}
+                         for k, v in codebook.request_types.items()])
+
+
+def data_dictionary(table: str) -> pd.DataFrame:
+    """The columns of one exported table: name, type, whether it may be empty, meaning."""
+    return pd.DataFrame([{"column": c, "type": "integer" if k == "int" else "text",
+                          "may be empty": "yes" if nullable else "no", "meaning": d}
+                         for c, k, nullable, d in TABLES[table]])
+
+
+def table_overview(built: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every exported table with its key and its number of rows for this corpus."""
+    return pd.DataFrame([{"table": name, "file": f"{name}.csv / {name}.parquet", "key": ", ".join(KEYS[name]),
+                          "rows": len(built[name])} for name in TABLES])
+
+
+def codebook_facts(codebook: Codebook) -> dict[str, int]:
+    """Counts the codebook appendix quotes in its prose."""
+    return {"n_actors": len(codebook.actors), "n_aliases": sum(1 for a in codebook.aliases if a.actor_id)}
