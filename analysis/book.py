@@ -82,21 +82,28 @@ def glue_facts(facts: dict[str, Any]) -> None:
 class Table:
     """A DataFrame shown as a plain HTML table: no index column, every cell escaped.
 
-    Untrusted text (article paragraphs, reader comments) goes through
-    ``DataFrame.to_html(escape=True)``; pandas' Styler, by contrast, does not
-    escape by default, which is why the chapters never use it.
+    Untrusted text (article paragraphs, reader comments) is escaped cell by
+    cell; pandas' Styler, by contrast, does not escape by default, which is why
+    the chapters never use it. Only ``links``, columns the package itself built
+    as HTML links (:func:`analysis.render.paragraph_link`), pass through as HTML.
     """
 
-    def __init__(self, frame: pd.DataFrame):
+    def __init__(self, frame: pd.DataFrame, links: tuple[str, ...] = ()):
         self.frame = frame
+        self.links = links
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, escape=True, border=0, classes="book-table", na_rep="")
+        cells = self.frame.copy()
+        for column in cells.columns:
+            if column not in self.links:
+                cells[column] = cells[column].map(lambda v: "" if v is None else html.escape(str(v)))
+        cells.columns = [html.escape(str(c)) for c in cells.columns]
+        return cells.to_html(index=False, escape=False, border=0, classes="book-table", na_rep="")
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
 
 
-def table(frame: pd.DataFrame) -> Table:
-    """Display ``frame`` in a chapter (see :class:`Table`)."""
-    return Table(frame)
+def table(frame: pd.DataFrame, links: tuple[str, ...] = ("source",)) -> Table:
+    """Display ``frame`` in a chapter (see :class:`Table`); ``links`` columns hold package-built links."""
+    return Table(frame, tuple(c for c in links if c in frame.columns))

@@ -59,6 +59,9 @@ class Codebook:
     request_types: dict[str, dict[str, str]]
     overrides: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    channels: dict[str, list[str]] = field(default_factory=dict)
+    embargo_stances: list[dict[str, Any]] = field(default_factory=list)
+    comment_themes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def actor_type(self, actor_id: str | None) -> str | None:
         """The actor's type (person, state, ...), or None for an unresolved mention."""
@@ -106,6 +109,9 @@ def load_codebook(path: Path | None = None) -> Codebook:
         themes={t["theme_id"]: strip_lines(t) for t in data["themes"]},
         request_types=_load_request_types(path, data["request_types"]), overrides=overrides,
         demonyms=_check_ids(path, data.get("demonyms") or {}, actors, "demonyms"),
+        channels={c["channel"]: list(c["cues"]) for c in data.get("channels") or []},
+        embargo_stances=[strip_lines(s) for s in data.get("embargo_stances") or []],
+        comment_themes={t["theme_id"]: strip_lines(t) for t in data.get("comment_themes") or []},
     )
 
 

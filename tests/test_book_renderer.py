@@ -52,3 +52,12 @@ def test_tables_escape_untrusted_text_and_hide_the_index():
     assert "<script>" not in html and "&lt;script&gt;alert" in html and "plain &amp; simple" in html
     assert "<th></th>" not in html and 'class="dataframe book-table"' in html
     assert repr(book.table(frame)).splitlines()[0].strip() == "text"
+
+
+def test_link_columns_pass_through_but_text_columns_do_not():
+    from analysis.render import paragraph_link
+
+    frame = pd.DataFrame({"text": [HOSTILE], "source": [paragraph_link("doc-002-p007")]})
+    html = book.table(frame)._repr_html_()
+    assert '<a class="source-link" href="sources.html#doc-002-p007">doc-002 ¶7</a>' in html
+    assert "<script>" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -1,23 +1,17 @@
-"""Altair charts: one builder per table, named like the table it draws.
-
-Each builder takes the DataFrame of the same name in :mod:`analysis.tables`
-(already aggregated, so a chart embeds only a few rows), declares explicit
-encoding types, titles every axis and sets a text ``description`` that the book
-prints under the chart and screen readers announce.
-"""
+"""Charts of the corpus chapter: when the documents were published and what they are made of."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from analysis.charts.common import BOTTOM_LEGEND, WIDTH
 from analysis.tables import PART_ORDER
 
 PRECISION_ORDER = ["day", "month", "year", "unknown"]
 PRECISION_COLOURS = ["#1b6ca8", "#d95f02", "#7570b3", "#666666"]
 PART_COLOURS = ["#1b6ca8", "#7fb3d5", "#d95f02", "#999999"]
-WIDTH = 440  # fits the book theme's text column with the axis labels, legends go below
-BOTTOM_LEGEND = alt.Legend(orient="bottom", direction="horizontal")
+
 
 
 def document_timeline(table: pd.DataFrame) -> alt.LayerChart:

@@ -1,0 +1,90 @@
+"""The appeals to Russia, as a chapter sees them: dated, placed in a camp, with their channel.
+
+Builds on the ``requests`` table: adds the requester's camp, when the request
+was made (a day stated in the same paragraph, else the document's publication
+date range) and through which channel (letter, visit, meeting, interview).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.codebook import Codebook, cue_pattern
+from analysis.render import paragraph_link
+
+INTERVIEW_OUTLET = re.compile(r"\b(?:said to|told|interview with)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
+
+
+def paragraph_channels(paragraphs: pd.DataFrame, mentions: pd.DataFrame, codebook: Codebook) -> dict[str, str]:
+    """The channel cue found in each body paragraph, by para_id (paragraphs without one are absent)."""
+    patterns = {name: cue_pattern(cues) for name, cues in codebook.channels.items() if cues}
+    media = mentions[mentions["actor_id"].map(codebook.actor_type) == "media"]
+    outlets = media.groupby("para_id")["surface"].apply(list).to_dict()
+    found: dict[str, str] = {}
+    for row in paragraphs[paragraphs["segment"] == "body"].itertuples(index=False):
+        for name, pattern in patterns.items():
+            if pattern.search(row.text):
+                found[row.para_id] = name
+                break
+        else:
+            said_to = any(re.search(INTERVIEW_OUTLET.pattern + re.escape(o), row.text, re.IGNORECASE)
+                          for o in outlets.get(row.para_id, []))
+            if said_to:
+                found[row.para_id] = "interview"
+    return found
+
+
+def _nearest(para_id: str, ordered: list[str], channels: dict[str, str]) -> str:
+    """The channel of the paragraph itself, else of the nearest one (earlier first), else 'statement'."""
+    if para_id in channels:
+        return channels[para_id]
+    index = ordered.index(para_id)
+    for distance in range(1, len(ordered)):
+        for neighbour in (index - distance, index + distance):
+            if 0 <= neighbour < len(ordered) and ordered[neighbour] in channels:
+                return channels[ordered[neighbour]]
+    return "statement"
+
+
+def requests_overview(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
+    """One row per request with date, camps, channel and a link to its paragraph, in date order."""
+    requests, docs, paras = built["requests"], built["documents"].set_index("doc_id"), built["paragraphs"]
+    channels = paragraph_channels(paras, built["mentions"], codebook)
+    days = built["date_mentions"][built["date_mentions"]["precision"] == "day"].drop_duplicates("para_id")
+    stated = days.set_index("para_id")["resolved_date"].to_dict()
+    names = {k: v["name"] for k, v in codebook.actors.items()}
+    rows = []
+    for r in requests.itertuples(index=False):
+        ordered = paras.loc[paras["doc_id"] == r.doc_id, "para_id"].tolist()
+        doc = docs.loc[r.doc_id]
+        rows.append({
+            "request_id": r.request_id, "date": stated.get(r.para_id, doc["date_earliest"]),
+            "date_latest": stated.get(r.para_id, doc["date_latest"]),
+            "date_basis": "stated in the paragraph" if r.para_id in stated else "publication date",
+            "requester": names.get(r.requester_id, "unnamed"),
+            "requester_camp": codebook.camp(r.requester_id) or "none",
+            "addressee": names[r.addressee_id], "addressee_camp": codebook.camp(r.addressee_id) or "none",
+            "request_type": r.request_type, "cameo_code": r.cameo_code,
+            "channel": _nearest(r.para_id, ordered, channels), "outlet": doc["outlet"],
+            "evidence": r.evidence, "para_id": r.para_id, "doc_id": r.doc_id,
+        })
+    table = pd.DataFrame(rows)
+    return table.sort_values(["date", "request_id"], kind="stable").reset_index(drop=True) if rows else table
+
+
+def requests_matrix(overview: pd.DataFrame) -> pd.DataFrame:
+    """Requests counted by requester and request type (the matrix chart's table)."""
+    if overview.empty:
+        return pd.DataFrame(columns=["requester", "requester_camp", "request_type", "n_requests"])
+    return (overview.groupby(["requester", "requester_camp", "request_type"], as_index=False)
+            .size().rename(columns={"size": "n_requests"}))
+
+
+def requests_display(overview: pd.DataFrame) -> pd.DataFrame:
+    """The reader's table: date, who asked whom for what, how, and a link to the source paragraph."""
+    shown = overview[["date", "requester", "requester_camp", "addressee", "request_type", "cameo_code",
+                      "channel", "para_id"]].copy()
+    shown["para_id"] = shown["para_id"].map(paragraph_link)
+    return shown.rename(columns={"para_id": "source", "requester_camp": "camp", "cameo_code": "CAMEO"})

@@ -1,0 +1,68 @@
+"""The arms embargo chapter: who talks about it, with which stance, against the public record.
+
+A statement is a paragraph of the reporting tagged with the ``arms-embargo``
+theme. Its stance comes from the codebook's ``embargo_stances`` cues (the first
+that occurs, in order); its holder is the requester of a request in the
+paragraph, else the first person named outside quotation marks, else the first
+named actor. Stances are what the text says, not what the actor's policy was.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.codebook import Codebook, cue_pattern
+from analysis.render import paragraph_link
+
+THEME = "arms-embargo"
+
+
+def _holder(para_id: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
+    requests = built["requests"][built["requests"]["para_id"] == para_id]
+    if len(requests) and requests["requester_id"].notna().any():
+        return requests["requester_id"].dropna().iloc[0]
+    mentions = built["mentions"][(built["mentions"]["para_id"] == para_id) & built["mentions"]["actor_id"].notna()]
+    quotes = built["quotes"][built["quotes"]["para_id"] == para_id]
+    outside = mentions[~mentions["start"].map(lambda s: ((quotes["start"] <= s) & (s < quotes["end"])).any())]
+    named = outside[outside["actor_id"].map(codebook.actor_type) != "media"]
+    persons = named[named["actor_id"].map(codebook.actor_type) == "person"]
+    chosen = persons if len(persons) else named
+    return chosen["actor_id"].iloc[0] if len(chosen) else None
+
+
+def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
+    """One row per reporting paragraph about the embargo: holder, camp, stance, text."""
+    stances = [(s["stance"], cue_pattern(s["cues"])) for s in codebook.embargo_stances]
+    themed = set(built["themes"].loc[built["themes"]["theme"] == THEME, "para_id"])
+    paras = built["paragraphs"]
+    rows = []
+    for row in paras[paras["para_id"].isin(themed) & (paras["segment"] != "comment")].itertuples(index=False):
+        stance = next((name for name, pattern in stances if pattern.search(row.text)), "mention")
+        holder = _holder(row.para_id, built, codebook)
+        rows.append({"para_id": row.para_id, "doc_id": row.doc_id,
+                     "actor": codebook.actors[holder]["name"] if holder else "unnamed",
+                     "camp": codebook.camp(holder) or "none", "stance": stance, "text": row.text})
+    return pd.DataFrame(rows, columns=["para_id", "doc_id", "actor", "camp", "stance", "text"])
+
+
+def embargo_stances(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements counted by actor and stance (the chart's table)."""
+    return statements.groupby(["actor", "camp", "stance"], as_index=False).size().rename(columns={"size": "n"})
+
+
+def embargo_chronology(overview: pd.DataFrame, record: pd.DataFrame) -> pd.DataFrame:
+    """Embargo and arms requests from the corpus beside the UN resolutions of the public record."""
+    corpus = overview[overview["request_type"].isin(["embargo_lifting", "arms_supply"])]
+    rows = [{"date": r.date, "track": "reported in the corpus", "label": f"{r.requester}: {r.request_type}",
+             "reference": r.para_id} for r in corpus.itertuples(index=False)]
+    rows += [{"date": r.date, "track": "public record (UN)", "label": r.event, "reference": r.source}
+             for r in record[record["theme"] == THEME].itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["date", "track", "label", "reference"]).sort_values(
+        ["date", "track"], kind="stable").reset_index(drop=True)
+
+
+def statements_display(statements: pd.DataFrame) -> pd.DataFrame:
+    """The reader's table of embargo statements, with links to the paragraphs."""
+    shown = statements[["actor", "camp", "stance", "para_id"]].copy()
+    shown["para_id"] = shown["para_id"].map(paragraph_link)
+    return shown.rename(columns={"para_id": "source"})

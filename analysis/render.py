@@ -1,0 +1,76 @@
+"""Render source documents as HTML, paragraph by paragraph, with stable anchors.
+
+The corpus appendix shows every document in full so that every claim in the
+book can link to the paragraph it rests on (``sources.html#doc-002-p007``).
+Reader comments and site chrome are visibly marked as such. All text is
+escaped: the articles and comments are data, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+SEGMENT_LABELS = {
+    "headline": "Headline", "standfirst": "Standfirst", "body": "", "caption": "Caption",
+    "comment": "Reader comment", "boilerplate": "Site chrome",
+}
+SOURCES_PAGE = "sources.html"
+
+
+def paragraph_link(para_id: str, label: str | None = None) -> str:
+    """An HTML link to a paragraph of the corpus appendix, from any chapter page."""
+    text = html.escape(label or short_label(para_id))
+    return f'<a class="source-link" href="{SOURCES_PAGE}#{html.escape(para_id)}">{text}</a>'
+
+
+def bibliography_link(key: str) -> str:
+    """An HTML link to the bibliography page, labelled with a citation key."""
+    return f'<a class="bibliography-link" href="bibliography.html">{html.escape(key)}</a>'
+
+
+def short_label(para_id: str) -> str:
+    """``doc-002-p007`` → ``doc-002 ¶7``."""
+    doc_id, _, number = para_id.rpartition("-p")
+    return f"{doc_id} ¶{int(number)}" if number.isdigit() else para_id
+
+
+def document_html(document: pd.Series, paragraphs: pd.DataFrame) -> str:
+    """One document: a header with its metadata, then each paragraph with its anchor and label."""
+    doc_id = html.escape(document["doc_id"])
+    parts = [
+        f'<section class="source-document" id="{doc_id}">',
+        f'<h2 class="source-title">{doc_id}: {html.escape(document["title"])}</h2>',
+        f'<p class="source-meta">{html.escape(document["outlet"])} · published '
+        f'{html.escape(document["published"] or "unknown")} ({html.escape(document["date_precision"])} precision)'
+        f' · file <code>{html.escape(document["file"])}</code></p>',
+    ]
+    for row in paragraphs.itertuples(index=False):
+        label = SEGMENT_LABELS[row.segment]
+        repeat = f" · repeats {html.escape(short_label(row.repeat_of))} ({html.escape(row.repeat_kind)})" \
+            if row.repeat_of else ""
+        tag = f'<span class="segment-label">{html.escape(label)}{repeat}</span>' if label or repeat else ""
+        text = html.escape(row.text).replace("\n", "<br>")
+        parts.append(
+            f'<div class="source-paragraph segment-{html.escape(row.segment)}" id="{html.escape(row.para_id)}">'
+            f'<a class="paragraph-anchor" href="#{html.escape(row.para_id)}">¶{row.position}</a>{tag}'
+            f'<p>{text}</p></div>'
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+class SourcesView:
+    """Every document of a corpus, rendered for the appendix."""
+
+    def __init__(self, documents: pd.DataFrame, paragraphs: pd.DataFrame):
+        self.documents, self.paragraphs = documents, paragraphs
+
+    def _repr_html_(self) -> str:
+        by_doc = dict(tuple(self.paragraphs.groupby("doc_id", sort=False)))
+        return "\n".join(document_html(doc, by_doc.get(doc["doc_id"], self.paragraphs.iloc[0:0]))
+                         for _, doc in self.documents.iterrows())
+
+    def __repr__(self) -> str:
+        return f"<{len(self.documents)} documents, {len(self.paragraphs)} paragraphs>"
