@@ -88,3 +88,17 @@ def requests_display(overview: pd.DataFrame) -> pd.DataFrame:
                       "channel", "para_id"]].copy()
     shown["para_id"] = shown["para_id"].map(paragraph_link)
     return shown.rename(columns={"para_id": "source", "requester_camp": "camp", "cameo_code": "CAMEO"})
+
+
+def facts(overview: pd.DataFrame) -> dict[str, int | str]:
+    """Numbers the invitations chapter quotes in its prose."""
+    to_russia = overview[overview["addressee_camp"] == "russia"]
+    return {
+        "n_requests": len(overview), "n_requesters": int(overview["requester"].nunique()),
+        "n_to_russia": len(to_russia), "n_to_others": len(overview) - len(to_russia),
+        "n_libyan_to_russia": int(to_russia["requester_camp"].isin(["gna", "gnu", "tobruk", "none"]).sum()),
+        "first_year": str(overview["date"].min())[:4] if len(overview) else "none",
+        "last_year": str(overview["date"].max())[:4] if len(overview) else "none",
+        "n_military": int((overview["request_type"] == "military_intervention").sum()),
+        "n_arms": int((overview["request_type"] == "arms_supply").sum()),
+    }

@@ -56,3 +56,12 @@ def comments_display(table: pd.DataFrame) -> pd.DataFrame:
     """The reader's table: the comment as written (escaped when shown), its themes, a link."""
     return pd.DataFrame({"comment": table["text"], "themes": table["themes"],
                          "source": table["para_id"].map(paragraph_link)})
+
+
+def facts(table: pd.DataFrame) -> dict[str, int]:
+    """Numbers the reader-reactions chapter quotes in its prose."""
+    per_doc = table["doc_id"].value_counts()
+    return {"n_comments": len(table), "n_comment_docs": int(table["doc_id"].nunique()),
+            "n_comments_000": int(per_doc.get("doc-000", 0)), "n_comments_002": int(per_doc.get("doc-002", 0)),
+            "n_no_theme": int((table["themes"] == NO_THEME).sum()),
+            "comment_chars": int(table["n_chars"].sum())}

@@ -66,3 +66,10 @@ def statements_display(statements: pd.DataFrame) -> pd.DataFrame:
     shown = statements[["actor", "camp", "stance", "para_id"]].copy()
     shown["para_id"] = shown["para_id"].map(paragraph_link)
     return shown.rename(columns={"para_id": "source"})
+
+
+def facts(statements: pd.DataFrame, record: pd.DataFrame) -> dict[str, int]:
+    """Numbers the embargo chapter quotes in its prose."""
+    return {"n_embargo_paragraphs": len(statements), "n_embargo_documents": int(statements["doc_id"].nunique()),
+            "n_lift": int((statements["stance"] == "lift the embargo").sum()),
+            "n_resolutions": int((record["theme"] == THEME).sum())}

@@ -94,3 +94,10 @@ def russian_voices(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.Dat
     russian = quotes[quotes["speaker_id"].map(codebook.camp) == "russia"]
     return pd.DataFrame({"speaker": russian["speaker_id"].map(lambda a: codebook.actors[a]["name"]),
                          "quotation": russian["text"], "source": russian["para_id"].map(paragraph_link)})
+
+
+def facts(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, int]:
+    """Numbers the split chapter quotes in its prose."""
+    cross = edges[~edges["same_camp"]]
+    return {"n_nodes": len(nodes), "n_edges": len(edges), "n_cross_camp": len(cross),
+            "n_camps_in_network": int(nodes["camp"].nunique())}
