@@ -107,3 +107,17 @@ class Table:
 def table(frame: pd.DataFrame, links: tuple[str, ...] = ("source",)) -> Table:
     """Display ``frame`` in a chapter (see :class:`Table`); ``links`` columns hold package-built links."""
     return Table(frame, tuple(c for c in links if c in frame.columns))
+
+
+def load(corpus_dir: str | None = None) -> tuple[Any, Any, dict[str, pd.DataFrame]]:
+    """Set up the kernel and load what every chapter needs: (corpus, codebook, all tables).
+
+    The corpus is ``corpus_dir``, else $ANALYSIS_CORPUS, else the repository's; the
+    codebook is the corpus folder's own ``codebook.yml`` if it has one.
+    """
+    from analysis import codebook, corpus, export
+
+    setup()
+    docs = corpus.load_corpus(corpus_dir)
+    book_codebook = codebook.load_codebook(codebook.codebook_path(docs.root))
+    return docs, book_codebook, export.build_tables(docs, book_codebook)

@@ -26,19 +26,30 @@ def _reporting_mentions(built: dict[str, pd.DataFrame], codebook: Codebook) -> p
     return kept[kept["actor_id"].map(codebook.actor_type) != "media"]
 
 
-def comention_nodes(built: dict[str, pd.DataFrame], codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
-    """Actors named in at least ``min_mentions`` reporting paragraphs, with a fixed circular position."""
+def comention_nodes(built: dict[str, pd.DataFrame], codebook: Codebook, min_mentions: int = 3,
+                    leave_out: tuple[str, ...] = ("libya",)) -> pd.DataFrame:
+    """Actors named in at least ``min_mentions`` reporting paragraphs, with a fixed circular position.
+
+    ``leave_out``: Libya itself is named in most paragraphs; as a hub it would hide every other tie.
+    """
     mentions = _reporting_mentions(built, codebook)
+    mentions = mentions[~mentions["actor_id"].isin(leave_out)]
     counts = mentions.drop_duplicates(["para_id", "actor_id"]).groupby("actor_id").size()
     kept = counts[counts >= min_mentions]
     rows = [{"actor_id": a, "actor": codebook.actors[a]["name"], "camp": codebook.camp(a) or "none",
              "n_paragraphs": int(n)} for a, n in kept.items()]
     nodes = pd.DataFrame(rows, columns=["actor_id", "actor", "camp", "n_paragraphs"])
+    if nodes.empty:
+        return nodes.assign(x=[], y=[], label_x=[], label_y=[], align=[])
     nodes["camp_rank"] = nodes["camp"].map({c: i for i, c in enumerate(CAMP_ORDER)})
     nodes = nodes.sort_values(["camp_rank", "actor"]).drop(columns="camp_rank").reset_index(drop=True)
-    angles = [2 * math.pi * i / max(len(nodes), 1) for i in range(len(nodes))]
+    step = 2 * math.pi / max(len(nodes), 1)
+    angles = [step * (i + 0.5) for i in range(len(nodes))]  # half a step off, so no label sits on the poles
     nodes["x"] = [round(math.cos(a), 4) for a in angles]
     nodes["y"] = [round(math.sin(a), 4) for a in angles]
+    nodes["label_x"] = (nodes["x"] * 1.12).round(4)
+    nodes["label_y"] = (nodes["y"] * 1.12).round(4)
+    nodes["align"] = ["left" if x >= 0 else "right" for x in nodes["x"]]
     return nodes
 
 

@@ -11,26 +11,31 @@ from analysis.charts.common import BOTTOM_LEGEND, CAMP_SCALE, WIDTH
 def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     """Actors on a circle grouped by camp; a line for each pair named in the same paragraph."""
     strongest = edges.sort_values(["n_paragraphs", "source"], ascending=[False, True]).head(3)
-    description = (f"Network of {len(nodes)} actors named in at least two paragraphs of the reporting, joined by "
+    description = (f"Network of {len(nodes)} actors named in several paragraphs of the reporting, joined by "
                    f"{len(edges)} lines when named in the same paragraph. Strongest pairs: " + "; ".join(
                        f"{r.source} and {r.target} ({r.n_paragraphs})" for r in strongest.itertuples()) + ".")
-    axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
+    x_scale, y_scale = alt.Scale(domain=[-1.9, 1.9]), alt.Scale(domain=[-1.25, 1.25])
+    x = alt.X("x:Q", axis=None, scale=x_scale)
+    y = alt.Y("y:Q", axis=None, scale=y_scale)
     lines = alt.Chart(edges).mark_rule(opacity=0.35).encode(
-        x=alt.X("x:Q", axis=axis, scale=alt.Scale(domain=[-1.5, 1.5])),
-        y=alt.Y("y:Q", axis=axis, scale=alt.Scale(domain=[-1.2, 1.2])), x2="x2:Q", y2="y2:Q",
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("n_paragraphs:Q", title="Shared paragraphs", scale=alt.Scale(range=[0.5, 5])),
         tooltip=[alt.Tooltip("source:N", title="Actor"), alt.Tooltip("target:N", title="Named with"),
                  alt.Tooltip("n_paragraphs:Q", title="Shared paragraphs")],
     )
     points = alt.Chart(nodes).mark_circle(opacity=0.9).encode(
-        x="x:Q", y="y:Q", size=alt.Size("n_paragraphs:Q", title="Paragraphs naming the actor"),
+        x=x, y=y, size=alt.Size("n_paragraphs:Q", title="Paragraphs naming the actor"),
         color=alt.Color("camp:N", title="Camp", scale=CAMP_SCALE, legend=BOTTOM_LEGEND),
         tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp:N", title="Camp"),
                  alt.Tooltip("n_paragraphs:Q", title="Paragraphs")],
     )
-    labels = alt.Chart(nodes).mark_text(fontSize=10, dy=-10).encode(x="x:Q", y="y:Q", text="actor:N")
-    return (lines + points + labels).properties(title="Who is named with whom", width=WIDTH + 60, height=WIDTH,
-                                                description=description)
+    left = alt.Chart(nodes[nodes["align"] == "left"]).mark_text(fontSize=10, align="left", baseline="middle")
+    right = alt.Chart(nodes[nodes["align"] == "right"]).mark_text(fontSize=10, align="right", baseline="middle")
+    labels = [part.encode(x=alt.X("label_x:Q", axis=None, scale=x_scale),
+                          y=alt.Y("label_y:Q", axis=None, scale=y_scale), text="actor:N") for part in (left, right)]
+    return alt.layer(lines, points, *labels).properties(
+        title="Who is named with whom", width=WIDTH + 60, height=WIDTH - 40, description=description
+    ).configure_view(stroke=None)
 
 
 def camps_by_document(table: pd.DataFrame) -> alt.Chart:
