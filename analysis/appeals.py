@@ -90,10 +90,11 @@ def requests_display(overview: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns={"para_id": "source", "requester_camp": "camp", "cameo_code": "CAMEO"})
 
 
-def facts(overview: pd.DataFrame) -> dict[str, int | str]:
-    """Numbers the invitations chapter quotes in its prose."""
+def facts(overview: pd.DataFrame, n_documents: int) -> dict[str, int | str]:
+    """Numbers the invitations chapter quotes in its prose (``n_documents``: documents in the corpus)."""
     to_russia = overview[overview["addressee_camp"] == "russia"]
     return {
+        "n_documents": n_documents,
         "n_requests": len(overview), "n_requesters": int(overview["requester"].nunique()),
         "n_to_russia": len(to_russia), "n_to_others": len(overview) - len(to_russia),
         "n_libyan_to_russia": int(to_russia["requester_camp"].isin(["gna", "gnu", "tobruk", "none"]).sum()),

@@ -58,10 +58,10 @@ def comments_display(table: pd.DataFrame) -> pd.DataFrame:
                          "source": table["para_id"].map(paragraph_link)})
 
 
-def facts(table: pd.DataFrame) -> dict[str, int]:
-    """Numbers the reader-reactions chapter quotes in its prose."""
+def facts(table: pd.DataFrame, n_documents: int) -> dict[str, int]:
+    """Numbers the reader-reactions chapter quotes in its prose (``n_documents``: documents in the corpus)."""
     per_doc = table["doc_id"].value_counts()
-    return {"n_comments": len(table), "n_comment_docs": int(table["doc_id"].nunique()),
+    return {"n_comments": len(table), "n_documents": n_documents, "n_comment_docs": int(table["doc_id"].nunique()),
             "n_comments_000": int(per_doc.get("doc-000", 0)), "n_comments_002": int(per_doc.get("doc-002", 0)),
             "n_no_theme": int((table["themes"] == NO_THEME).sum()),
             "comment_chars": int(table["n_chars"].sum())}

@@ -107,8 +107,8 @@ def russian_voices(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.Dat
                          "quotation": russian["text"], "source": russian["para_id"].map(paragraph_link)})
 
 
-def facts(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, int]:
+def facts(nodes: pd.DataFrame, edges: pd.DataFrame, min_mentions: int) -> dict[str, int]:
     """Numbers the split chapter quotes in its prose."""
     cross = edges[~edges["same_camp"]]
-    return {"n_nodes": len(nodes), "n_edges": len(edges), "n_cross_camp": len(cross),
+    return {"n_nodes": len(nodes), "min_mentions": min_mentions, "n_edges": len(edges), "n_cross_camp": len(cross),
             "n_camps_in_network": int(nodes["camp"].nunique())}

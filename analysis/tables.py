@@ -128,6 +128,7 @@ def corpus_facts(corpus: Corpus, docs: pd.DataFrame, paras: pd.DataFrame) -> dic
     dated = docs[docs["date_earliest"].notna()]
     return {
         "n_documents": len(docs),
+        "n_outlets": int(docs["outlet"].nunique()),
         "first_year": str(dated["date_earliest"].min())[:4] if len(dated) else "unknown",
         "last_year": str(dated["date_latest"].max())[:4] if len(dated) else "unknown",
         "n_translated": sum(1 for d in corpus.documents if d.source.meta.get("translation")),

@@ -85,6 +85,6 @@ def test_comments_chapter_escapes_reader_text():
 
 
 def test_introduction_links_every_chapter():
-    intro = (config.BOOK_DIR / "index.md").read_text(encoding="utf-8")
+    intro = _markdown("index")
     for name in ["corpus", *THEMES, "sources", "chronology"]:
         assert f"({name}.ipynb)" in intro, name
