@@ -10,7 +10,7 @@ CORPUS ?=
 export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book test refresh lint lock clean
+.PHONY: help venv book html pdf test refresh lint lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,12 +26,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## Create or refresh the virtual environment from requirements.lock
 
-book: $(STAMP) ## Build the website into _build/html (chapters re-run when their inputs change)
+book: html pdf ## Build the website and its PDF edition into _build/html
+	@echo "The book is in $(CURDIR)/_build/html/index.html"
+
+html: $(STAMP) ## Build the website only (chapters re-run when their inputs change)
 	$(BIN)/python -m analysis.site prepare
 	@# On failure, forget what Sphinx read: otherwise the next build finds nothing
 	@# out of date and "succeeds" with the broken page.
 	$(BIN)/jupyter-book build . -W -n --keep-going || { rm -rf _build/.doctrees _build/.inputs.sha256; exit 1; }
-	@echo "The book is in $(CURDIR)/_build/html/index.html"
+
+pdf: html ## Print the built site into the PDF edition (_build/html/book/libya-russia-book.pdf)
+	$(BIN)/python -m analysis.pdf
 
 test: book ## Run every test: unit tests, nbval on the chapters, browser checks of the site
 	$(BIN)/python -m pytest

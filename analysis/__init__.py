@@ -10,4 +10,4 @@ charts), ``book`` (notebook display set-up), ``site`` (book build support) and
 ``rerun`` (re-executing chapters).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -121,3 +121,17 @@ def load(corpus_dir: str | None = None) -> tuple[Any, Any, dict[str, pd.DataFram
     docs = corpus.load_corpus(corpus_dir)
     book_codebook = codebook.load_codebook(codebook.codebook_path(docs.root))
     return docs, book_codebook, export.build_tables(docs, book_codebook)
+
+
+class Preformatted:
+    """Text shown verbatim in a chapter (a citation, a BibTeX entry), escaped."""
+
+    def __init__(self, text: str, label: str = ""):
+        self.text, self.label = text, label
+
+    def _repr_html_(self) -> str:
+        title = f"<p><strong>{html.escape(self.label)}</strong></p>" if self.label else ""
+        return f"{title}<pre class='cite-text'>{html.escape(self.text)}</pre>"
+
+    def __repr__(self) -> str:
+        return self.text

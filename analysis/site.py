@@ -134,3 +134,18 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def data_digest(corpus: Path | None = None) -> str:
+    """SHA-256 over the corpus folder's files (names and bytes): the data a build rests on."""
+    root = config.corpus_dir(corpus)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def lock_digest() -> str:
+    """SHA-256 of requirements.lock: the exact environment a build used."""
+    return hashlib.sha256(config.LOCK_FILE.read_bytes()).hexdigest()

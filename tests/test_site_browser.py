@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from tests.site_server import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis.serve import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")

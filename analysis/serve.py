@@ -1,4 +1,4 @@
-"""Serve the built site on 127.0.0.1 and drive it with headless Chromium (test helper).
+"""Serve the built site on 127.0.0.1 for headless Chromium (browser tests and the PDF edition).
 
 Uses Playwright for Python with Debian's Chromium (no browser download): the
 executable is ``/usr/lib/chromium/chromium`` (``/usr/bin/chromium`` is a shell

@@ -1,0 +1,108 @@
+"""Sphinx extension: what every page of the book carries besides its content.
+
+* ``citation_*`` (Highwire) and OpenGraph meta tags in the head of every page;
+* on every chapter, a "Cite this chapter" box (APA, BibTeX, CSL-JSON) and a
+  reproducibility receipt (book version, git commit, lock-file and data
+  digests, when the chapter was executed and how long it took);
+* a footer with the version, release date, the PDF edition and how to cite;
+* ``sitemap.xml`` at the end of the build.
+
+All of it is generated from ``CITATION.cff`` (via :mod:`analysis.citation`) and
+the build itself, so nothing is typed twice. It is added when pages are written,
+not stored in the notebooks, so the chapters' committed outputs stay
+byte-identical between runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from analysis import citation, site
+
+PDF_NAME = "libya-russia-book.pdf"
+PDF_PATH = f"book/{PDF_NAME}"
+
+
+def _git_commit(root: Path) -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                             text=True, timeout=10)
+        return out.stdout.strip() or "not a git checkout"
+    except (OSError, subprocess.SubprocessError):
+        return "not a git checkout"
+
+
+def _plain(title: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", title or "")).strip()
+
+
+def _pre(label: str, text: str) -> str:
+    return f"<p><strong>{label}</strong></p><pre class='cite-text'>{html.escape(text)}</pre>"
+
+
+def _cite_box(work: citation.Work) -> str:
+    return ("<aside class='book-aside cite-box'><details><summary>Cite this chapter</summary>"
+            + _pre("APA", citation.apa(work)) + _pre("BibTeX", citation.bibtex(work))
+            + _pre("CSL-JSON", citation.csl_json(work)) + "</details></aside>")
+
+
+def _receipt(app: Any, pagename: str, work: citation.Work) -> str:
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    try:
+        data = NbMetadataCollector.get_exec_data(app.env, pagename) or {}
+    except KeyError:
+        data = {}
+    when = dt.datetime.fromtimestamp(data["mtime"], dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if data else "not executed"
+    runtime = f"{data['runtime']:.1f} s ({data.get('method', '?')})" if data.get("runtime") else "—"
+    rows = [("Book version", f"{work.version}, released {work.released}"), ("Git commit", app.config.book_commit),
+            ("Lock file (sha256)", app.config.book_lock), ("Data (sha256)", app.config.book_data),
+            ("Executed", when), ("Run time", runtime)]
+    items = "".join(f"<dt>{html.escape(k)}</dt><dd><code>{html.escape(v)}</code></dd>" for k, v in rows)
+    return ("<aside class='book-aside receipt'><details><summary>Reproducibility receipt</summary>"
+            f"<dl>{items}</dl></details></aside>")
+
+
+def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    work = citation.load_work()
+    page = citation.chapter(work, _plain(context.get("title", "")), f"{pagename}.html")
+    pdf = context["pathto"](PDF_PATH, 1)
+    tags = citation.meta_tags(page, work.url.rstrip("/") + "/" + PDF_PATH)
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
+        for n, v in tags)
+    body = context.get("body", "")
+    if pagename.startswith("book/") and doctree is not None:
+        body += _cite_box(page) + _receipt(app, pagename, work)
+    cite = context["pathto"]("book/cite")
+    body += (f"<footer class='book-version'>Version {html.escape(work.version)}, released "
+             f"{work.released.isoformat()} · <a href='{pdf}'>PDF edition</a> · <a href='{cite}'>How to cite</a>"
+             "</footer>")
+    context["body"] = body
+
+
+def _sitemap(app: Any, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    base = citation.load_work().url.rstrip("/")
+    out = Path(app.outdir)
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")
+                   if not p.relative_to(out).as_posix().startswith(("_", "jupyter_execute")))
+    urls = "".join(f"<url><loc>{html.escape(base + '/' + p)}</loc></url>" for p in pages)
+    (out / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+                                     f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')
+
+
+def setup(app: Any) -> dict[str, Any]:
+    root = Path(app.srcdir)
+    app.add_config_value("book_commit", _git_commit(root), "html")
+    app.add_config_value("book_lock", site.lock_digest()[:16], "html")
+    app.add_config_value("book_data", site.data_digest()[:16], "html")
+    app.connect("html-page-context", _page_context, priority=600)
+    app.connect("build-finished", _sitemap)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
