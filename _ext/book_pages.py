@@ -5,6 +5,7 @@
   reproducibility receipt (book version, git commit, lock-file and data
   digests, when the chapter was executed and how long it took);
 * a footer with the version, release date, the PDF edition and how to cite;
+* the first use of each glossary term on a chapter page linked to the glossary;
 * ``sitemap.xml`` at the end of the build.
 
 All of it is generated from ``CITATION.cff`` (via :mod:`analysis.citation`) and
@@ -22,10 +23,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from analysis import citation, site
+from analysis import citation, glossary, site
+from analysis.codebook import load_codebook
 
 PDF_NAME = "libya-russia-book.pdf"
 PDF_PATH = f"book/{PDF_NAME}"
+NO_TERM_LINKS = ("book/sources", "book/glossary")  # source text is shown as written; the glossary is the target
 
 
 def _git_commit(root: Path) -> str:
@@ -77,6 +80,8 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
         f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
         for n, v in tags)
     body = context.get("body", "")
+    if pagename.startswith("book/") and pagename not in NO_TERM_LINKS:
+        body = glossary.link_terms(body, app.config.book_terms, context["pathto"]("book/glossary"))
     if pagename.startswith("book/") and doctree is not None:
         body += _cite_box(page) + _receipt(app, pagename, work)
     cite = context["pathto"]("book/cite")
@@ -103,6 +108,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("book_commit", _git_commit(root), "html")
     app.add_config_value("book_lock", site.lock_digest()[:16], "html")
     app.add_config_value("book_data", site.data_digest()[:16], "html")
+    app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("build-finished", _sitemap)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

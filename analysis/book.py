@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 from typing import Any
+from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -40,7 +41,19 @@ _TEMPLATE = """<figure class="book-chart">
 }})();
 </script>
 <figcaption class="book-chart-description">{description}</figcaption>
+{downloads}
 </figure>"""
+
+
+def _data_links(spec: dict[str, Any], div_id: str) -> str:
+    """Links that download each dataset of the chart as CSV, embedded as data URLs (no extra files)."""
+    links = []
+    for number, rows in enumerate(spec.get("datasets", {}).values(), 1):
+        csv = pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
+        suffix = f"-{number}" if len(spec["datasets"]) > 1 else ""
+        links.append(f'<a class="chart-data" download="{div_id}{suffix}.csv" '
+                     f'href="data:text/csv;charset=utf-8,{quote(csv, safe="")}">Chart data{suffix} (CSV)</a>')
+    return '<p class="chart-downloads">' + " · ".join(links) + "</p>" if links else ""
 
 
 def chart_html(spec: dict[str, Any]) -> str:
@@ -54,7 +67,7 @@ def chart_html(spec: dict[str, Any]) -> str:
     description = html.escape(spec.get("description") or "Chart without a description.")
     return _TEMPLATE.format(
         div_id=div_id, label=description, description=description,
-        spec=spec_json, options=json.dumps(EMBED_OPTIONS, sort_keys=True),
+        spec=spec_json, options=json.dumps(EMBED_OPTIONS, sort_keys=True), downloads=_data_links(spec, div_id),
     )
 
 

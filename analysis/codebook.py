@@ -62,6 +62,7 @@ class Codebook:
     channels: dict[str, list[str]] = field(default_factory=dict)
     embargo_stances: list[dict[str, Any]] = field(default_factory=list)
     comment_themes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    glossary_extra: list[dict[str, str]] = field(default_factory=list)
 
     def actor_type(self, actor_id: str | None) -> str | None:
         """The actor's type (person, state, ...), or None for an unresolved mention."""
@@ -112,6 +113,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
         channels={c["channel"]: list(c["cues"]) for c in data.get("channels") or []},
         embargo_stances=[strip_lines(s) for s in data.get("embargo_stances") or []],
         comment_themes={t["theme_id"]: strip_lines(t) for t in data.get("comment_themes") or []},
+        glossary_extra=[strip_lines(g) for g in data.get("glossary_extra") or []],
     )
 
 

@@ -80,3 +80,14 @@ def table_overview(built: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def codebook_facts(codebook: Codebook) -> dict[str, int]:
     """Counts the codebook appendix quotes in its prose."""
     return {"n_actors": len(codebook.actors), "n_aliases": sum(1 for a in codebook.aliases if a.actor_id)}
+
+
+def downloads(site_prefix: str = "../tables") -> pd.DataFrame:
+    """Links to the exported tables in the built site, one row per table."""
+    from analysis.render import download_link
+
+    rows = [{"table": name, "source": download_link(f"{site_prefix}/csv/{name}.csv", "CSV") + " · "
+             + download_link(f"{site_prefix}/parquet/{name}.parquet", "Parquet")} for name in TABLES]
+    rows.append({"table": "data dictionary",
+                 "source": download_link(f"{site_prefix}/data-dictionary.csv", "CSV")})
+    return pd.DataFrame(rows)

@@ -30,6 +30,11 @@ def bibliography_link(key: str) -> str:
     return f'<a class="bibliography-link" href="bibliography.html">{html.escape(key)}</a>'
 
 
+def download_link(href: str, label: str) -> str:
+    """An HTML download link to a file of the built site."""
+    return f'<a class="download-link" href="{html.escape(href)}" download>{html.escape(label)}</a>'
+
+
 def short_label(para_id: str) -> str:
     """``doc-002-p007`` → ``doc-002 ¶7``."""
     doc_id, _, number = para_id.rpartition("-p")

@@ -28,6 +28,7 @@ VENDOR_DIR = config.STATIC_DIR / "vendor"
 BUNDLE_NAME = "vega-bundle.js"
 VERSIONS_NAME = "vega-versions.json"
 FINGERPRINT_FILE = config.BUILD_DIR / ".inputs.sha256"
+DOWNLOADS_DIR = config.BUILD_DIR / "downloads"  # copied into the site root (html_extra_path)
 CACHE_DIRS = (config.BUILD_DIR / ".jupyter_cache", config.BUILD_DIR / ".doctrees")
 
 
@@ -115,6 +116,29 @@ def environment_yml(lock: Path = config.LOCK_FILE) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_downloads(target: Path = DOWNLOADS_DIR, corpus: Path | None = None) -> list[Path]:
+    """Export every table (CSV and Parquet) and the data dictionary for readers to download."""
+    import pandas as pd
+
+    from analysis.corpus import load_corpus
+    from analysis.export import build_tables, write_table
+    from analysis.schema import TABLES
+
+    built = build_tables(load_corpus(corpus))
+    written = []
+    for fmt in ("csv", "parquet"):
+        (target / "tables" / fmt).mkdir(parents=True, exist_ok=True)
+        for name, table in built.items():
+            path = target / "tables" / fmt / f"{name}.{fmt}"
+            write_table(table, path)
+            written.append(path)
+    dictionary = pd.DataFrame([{"table": t, "column": c, "type": k, "nullable": n, "meaning": d}
+                               for t, cols in TABLES.items() for c, k, n, d in cols])
+    written.append(target / "tables" / "data-dictionary.csv")
+    write_table(dictionary, written[-1])
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: ``prepare`` (before a build) or ``environment`` (print environment.yml)."""
     command = (argv if argv is not None else sys.argv[1:]) or ["prepare"]
@@ -124,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     if command[0] == "prepare":
         script = write_vega_bundle()
         cleared = invalidate_stale_cache()
-        print(f"chart scripts: {script.relative_to(config.REPO_ROOT)}")
+        downloads = write_downloads()
+        print(f"chart scripts: {script.relative_to(config.REPO_ROOT)}; {len(downloads)} download files")
         if cleared:
             print("inputs changed since the last build: execution cache cleared, chapters will re-run")
         return 0

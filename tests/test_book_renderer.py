@@ -61,3 +61,14 @@ def test_link_columns_pass_through_but_text_columns_do_not():
     html = book.table(frame)._repr_html_()
     assert '<a class="source-link" href="sources.html#doc-002-p007">doc-002 ¶7</a>' in html
     assert "<script>" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_chart_data_downloads_as_csv():
+    from urllib.parse import unquote
+
+    html = book.chart_html(_chart().to_dict())
+    href = html.split('class="chart-data"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+    assert href.startswith("data:text/csv;charset=utf-8,")
+    csv = unquote(href.split(",", 1)[1])
+    assert csv.splitlines()[0] == "who,n" and "Sputnik,2" in csv
+    assert "<" not in href and '"' not in href  # the hostile row is percent-encoded
