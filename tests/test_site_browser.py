@@ -80,3 +80,15 @@ def test_corpus_chapter_has_both_charts(browser, base_url):
     labels = " ".join(c["label"] for c in result["charts"])
     assert "Timeline of 5 documents from 2015-12-02 to 2021-04-16" in labels
     assert "reader comments" in labels
+
+
+def test_search_works_offline(browser, base_url):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(base_url + "search.html?q=Haftar", wait_until="networkidle")
+    page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+    results = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.textContent)")
+    page.close()
+    assert "The Haftar–GNA split" in results
+    assert [u for u in requests if urlparse(u).hostname != "127.0.0.1"] == []
