@@ -71,6 +71,24 @@ def _receipt(app: Any, pagename: str, work: citation.Work) -> str:
             f"<dl>{items}</dl></details></aside>")
 
 
+def number_tables(body: str) -> str:
+    """Number the captioned tables of a page in order and point ``table-ref`` links at their numbers."""
+    numbers: dict[str, int] = {}
+
+    def caption(match: re.Match[str]) -> str:
+        count = len(numbers) + 1
+        ident = re.search(r'id="([^"]+)"', match.group(1))
+        numbers[ident.group(1) if ident else f"#{count}"] = count
+        return (f"{match.group(1)}<caption class='book-table-caption'>"
+                f"<span class='table-number'>Table {count}.</span>")
+
+    body = re.sub(r"(<table[^>]*>)<caption class='book-table-caption'><span class='table-number'>Table</span>",
+                  caption, body)
+    return re.sub(r'<a class="table-ref" href="#([^"]+)">[^<]*</a>',
+                  lambda m: f'<a class="table-ref" href="#{m.group(1)}">Table {numbers.get(m.group(1), "?")}</a>',
+                  body)
+
+
 def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     work = citation.load_work()
     page = citation.chapter(work, _plain(context.get("title", "")), f"{pagename}.html")
@@ -79,7 +97,7 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
         for n, v in tags)
-    body = context.get("body", "")
+    body = number_tables(context.get("body", ""))
     if pagename.startswith("book/") and pagename not in NO_TERM_LINKS:
         body = glossary.link_terms(body, app.config.book_terms, context["pathto"]("book/glossary"))
     if pagename.startswith("book/") and doctree is not None:

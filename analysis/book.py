@@ -101,9 +101,11 @@ class Table:
     as HTML links (:func:`analysis.render.paragraph_link`), pass through as HTML.
     """
 
-    def __init__(self, frame: pd.DataFrame, links: tuple[str, ...] = ()):
+    def __init__(self, frame: pd.DataFrame, links: tuple[str, ...] = (), caption: str | None = None,
+                 name: str | None = None):
         self.frame = frame
         self.links = links
+        self.caption, self.name = caption, name
 
     def _repr_html_(self) -> str:
         cells = self.frame.copy()
@@ -111,15 +113,26 @@ class Table:
             if column not in self.links:
                 cells[column] = cells[column].map(lambda v: "" if v is None else html.escape(str(v)))
         cells.columns = [html.escape(str(c)) for c in cells.columns]
-        return cells.to_html(index=False, escape=False, border=0, classes="book-table", na_rep="")
+        table = cells.to_html(index=False, escape=False, border=0, classes="book-table", na_rep="")
+        if self.caption:  # numbered per page at build time (_ext/book_pages.py), so numbers survive rebuilds
+            opening, rest = table.split(">", 1)
+            ident = f' id="{html.escape(self.name)}"' if self.name else ""
+            table = (f"{opening}{ident}><caption class='book-table-caption'><span class='table-number'>Table"
+                     f"</span> {html.escape(self.caption)}</caption>{rest}")
+        return table
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
 
 
-def table(frame: pd.DataFrame, links: tuple[str, ...] = ("source",)) -> Table:
-    """Display ``frame`` in a chapter (see :class:`Table`); ``links`` columns hold package-built links."""
-    return Table(frame, tuple(c for c in links if c in frame.columns))
+def table(frame: pd.DataFrame, caption: str | None = None, name: str | None = None,
+          links: tuple[str, ...] = ("source",)) -> Table:
+    """Display ``frame`` in a chapter (see :class:`Table`).
+
+    ``caption`` and ``name`` make a numbered table ("Table 2. …") that prose can refer to with
+    ``<a class="table-ref" href="#name">the table</a>``; ``links`` columns hold package-built links.
+    """
+    return Table(frame, tuple(c for c in links if c in frame.columns), caption, name)
 
 
 def load(corpus_dir: str | None = None) -> tuple[Any, Any, dict[str, pd.DataFrame]]:

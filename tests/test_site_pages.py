@@ -43,3 +43,15 @@ def test_charts_offer_their_data():
     page = (SITE / "book" / "invitations.html").read_text(encoding="utf-8")
     assert page.count('class="chart-data"') == 2
     assert 'href="data:text/csv;charset=utf-8,request_id%2Cdate' in page
+
+
+def test_tables_are_numbered_and_referenced():
+    for page in ("corpus", "invitations", "embargo", "split", "comments"):
+        text = (SITE / "book" / f"{page}.html").read_text(encoding="utf-8")
+        numbers = re.findall(r"<span class='table-number'>Table (\d+)\.</span>", text)
+        assert numbers and numbers == [str(n) for n in range(1, len(numbers) + 1)], page
+        refs = re.findall(r'class="table-ref" href="#([\w-]+)">Table (\d+)</a>', text)
+        assert refs and "Table ?" not in text, page
+        for ident, number in refs:
+            assert re.search(rf'<table[^>]*id="{ident}"[^>]*><caption[^>]*><span class=\'table-number\'>'
+                             rf"Table {number}\.", text), (page, ident)
