@@ -38,7 +38,11 @@ html: $(STAMP) ## Build the website only (chapters re-run when their inputs chan
 pdf: html ## Print the built site into the PDF edition (_build/html/book/libya-russia-book.pdf)
 	$(BIN)/python -m analysis.pdf
 
-test: book ## Run every test: unit tests, nbval on the chapters, browser checks of the site
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: book node_modules/.installed ## Run every test: unit tests, nbval on the chapters, browser checks of the site
 	$(BIN)/python -m pytest
 
 refresh: $(STAMP) ## Re-execute every chapter in place (after a change that alters outputs)
@@ -57,4 +61,4 @@ lock: ## Re-resolve requirements.in into requirements.lock and environment.yml
 	$(PYTHON) -m analysis.site environment > environment.yml
 
 clean: ## Remove the build and the virtual environment
-	rm -rf _build $(VENV) _static/vendor
+	rm -rf _build $(VENV) _static/vendor node_modules

@@ -121,6 +121,28 @@ def _sitemap(app: Any, exception: Exception | None) -> None:
                                      f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')
 
 
+# Accessibility fixes to the themes' own markup, found by axe-core (tests/test_site_browser.py):
+# the search buttons' aria-label hides their visible text ("Search Ctrl+K"), and
+# sphinxcontrib-bibtex gives the citation list role="list" without list items.
+THEME_FIXES = [
+    (re.compile(r'(<button class="btn search-button-field search-button__button[^"]*" title="Search") '
+                r'aria-label="Search"'), r"\1"),
+    (re.compile(r'<div role="list" class="citation-list">'), '<div class="citation-list">'),
+]
+
+
+def _fix_theme_markup(app: Any, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = text
+        for pattern, replacement in THEME_FIXES:
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def setup(app: Any) -> dict[str, Any]:
     root = Path(app.srcdir)
     app.add_config_value("book_commit", _git_commit(root), "html")
@@ -129,4 +151,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("build-finished", _sitemap)
+    app.connect("build-finished", _fix_theme_markup)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

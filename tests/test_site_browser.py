@@ -36,8 +36,20 @@ def base_url():
         yield url
 
 
-def visit(browser, url: str) -> dict:
-    """Open ``url``, wait for charts, and report console errors, outside requests and charts."""
+AXE = config.REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = ("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+           ".filter(v => ['serious', 'critical'].includes(v.impact))"
+           ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+
+
+@pytest.fixture(scope="module")
+def visits(browser, base_url) -> dict[str, dict]:
+    """Every page opened once: console errors, requests, charts and axe-core's findings."""
+    return {path: visit(browser, base_url + path, accessibility=True) for path in PAGES}
+
+
+def visit(browser, url: str, accessibility: bool = False) -> dict:
+    """Open ``url``, wait for charts, and report console errors, outside requests, charts (and axe)."""
     page = browser.new_page()
     errors: list[str] = []
     requests: list[str] = []
@@ -55,8 +67,13 @@ def visit(browser, url: str) -> dict:
         "els => els.map(el => ({id: el.id, drawn: !!el.querySelector('svg, canvas'),"
         " label: el.getAttribute('aria-label') || '', text: el.textContent.slice(0, 200)}))",
     )
+    violations = None
+    if accessibility:
+        assert AXE.is_file(), "axe-core is not installed: run `make test` (it runs npm ci)"
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(AXE_RUN)
     page.close()
-    return {"errors": errors, "requests": requests, "charts": charts}
+    return {"errors": errors, "requests": requests, "charts": charts, "violations": violations}
 
 
 def test_toc_lists_the_pages():
@@ -64,8 +81,8 @@ def test_toc_lists_the_pages():
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_renders_offline(browser, base_url, page_path):
-    result = visit(browser, base_url + page_path)
+def test_page_renders_offline(visits, page_path):
+    result = visits[page_path]
     assert result["errors"] == [], f"console errors on {page_path}"
     outside = [u for u in result["requests"] if urlparse(u).hostname != "127.0.0.1"]
     assert outside == [], f"{page_path} requested other hosts"
@@ -74,12 +91,18 @@ def test_page_renders_offline(browser, base_url, page_path):
         assert len(chart["label"]) > 40, f"chart {chart['id']} on {page_path} has no text description"
 
 
-def test_corpus_chapter_has_both_charts(browser, base_url):
-    result = visit(browser, base_url + "book/corpus.html")
+def test_corpus_chapter_has_both_charts(visits):
+    result = visits["book/corpus.html"]
     assert len(result["charts"]) == 2
     labels = " ".join(c["label"] for c in result["charts"])
     assert "Timeline of 5 documents from 2015-12-02 to 2021-04-16" in labels
     assert "reader comments" in labels
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_serious_accessibility_violations(visits, page_path):
+    """axe-core (npm registry, installed by make) on every page: no serious or critical violation."""
+    assert visits[page_path]["violations"] == [], f"{page_path}: {visits[page_path]['violations']}"
 
 
 def test_search_works_offline(browser, base_url):
