@@ -8,9 +8,11 @@ STAMP  := $(VENV)/.installed
 # Another corpus folder (same sources.yml format): make book CORPUS=path/to/folder
 CORPUS ?=
 export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
+# Each corpus builds into its own folder (see analysis/config.py).
+OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book html pdf test refresh lint lock clean
+.PHONY: help venv book html pdf hostile test refresh lint lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,14 +28,15 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## Create or refresh the virtual environment from requirements.lock
 
-book: html pdf ## Build the website and its PDF edition into _build/html
-	@echo "The book is in $(CURDIR)/_build/html/index.html"
+book: html pdf ## Build the website and its PDF edition (make book CORPUS=DIR for another corpus)
+	@echo "The book is in $(abspath $(OUT))/_build/html/index.html"
 
 html: $(STAMP) ## Build the website only (chapters re-run when their inputs change)
 	$(BIN)/python -m analysis.site prepare
 	@# On failure, forget what Sphinx read: otherwise the next build finds nothing
 	@# out of date and "succeeds" with the broken page.
-	$(BIN)/jupyter-book build . -W -n --keep-going || { rm -rf _build/.doctrees _build/.inputs.sha256; exit 1; }
+	$(BIN)/jupyter-book build . -W -n --keep-going --path-output $(OUT) \
+	  || { rm -rf $(OUT)/_build/.doctrees $(OUT)/_build/.inputs.sha256; exit 1; }
 
 pdf: html ## Print the built site into the PDF edition (_build/html/book/libya-russia-book.pdf)
 	$(BIN)/python -m analysis.pdf
@@ -42,7 +45,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: book node_modules/.installed ## Run every test: unit tests, nbval on the chapters, browser checks of the site
+hostile: $(STAMP) ## Build the book from the hostile test corpus (tests/fixtures/hostile)
+	$(MAKE) --no-print-directory html CORPUS=tests/fixtures/hostile
+
+test: book hostile node_modules/.installed ## Run every test: unit tests, nbval, browser checks of both builds
 	$(BIN)/python -m pytest
 
 refresh: $(STAMP) ## Re-execute every chapter in place (after a change that alters outputs)

@@ -109,6 +109,16 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
     context["body"] = body
 
 
+def _copy_downloads(app: Any, exception: Exception | None) -> None:
+    """Copy the tables exported by ``analysis.site prepare`` (for this build's corpus) to /tables/."""
+    import shutil
+
+    from analysis import config
+
+    if exception is None and app.builder.format == "html" and (config.BUILD_DIR / "downloads").is_dir():
+        shutil.copytree(config.BUILD_DIR / "downloads", Path(app.outdir), dirs_exist_ok=True)
+
+
 def _sitemap(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -150,6 +160,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("book_data", site.data_digest()[:16], "html")
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
     app.connect("html-page-context", _page_context, priority=600)
+    app.connect("build-finished", _copy_downloads)
     app.connect("build-finished", _sitemap)
     app.connect("build-finished", _fix_theme_markup)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

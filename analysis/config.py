@@ -14,11 +14,25 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 BOOK_DIR = REPO_ROOT / "book"
-BUILD_DIR = REPO_ROOT / "_build"
+CORPUS_ENV = "ANALYSIS_CORPUS"
+
+
+def _build_dir() -> Path:
+    """``_build`` for the repository's corpus; ``_build/corpora/<name>/_build`` for another one.
+
+    Each corpus gets its own build (site, execution cache, downloads), so building
+    the book from another corpus never overwrites or reuses the main edition.
+    """
+    other = os.environ.get(CORPUS_ENV)
+    if not other or Path(other).resolve() == DATA_DIR:
+        return REPO_ROOT / "_build"
+    return REPO_ROOT / "_build" / "corpora" / Path(other).resolve().name / "_build"
+
+
+BUILD_DIR = _build_dir()
 STATIC_DIR = REPO_ROOT / "_static"
 LOCK_FILE = REPO_ROOT / "requirements.lock"
 SOURCES_FILE = "sources.yml"
-CORPUS_ENV = "ANALYSIS_CORPUS"
 
 
 def corpus_dir(override: str | Path | None = None) -> Path:

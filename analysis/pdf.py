@@ -14,7 +14,7 @@ from pathlib import Path
 
 from analysis import config
 
-PDF_FILE = config.BUILD_DIR / "html" / "book" / "libya-russia-book.pdf"
+PDF_FILE = config.BUILD_DIR / "html" / "book" / "libya-russia-book.pdf"  # per corpus (config.BUILD_DIR)
 PRINT_CSS = """
 .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .header-article, .prev-next-area, .bd-footer,
 .bd-footer-article, .book-aside, footer.book-version, .headerlink, #pst-back-to-top { display: none !important; }
