@@ -98,6 +98,10 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
         f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
         for n, v in tags)
     body = number_tables(context.get("body", ""))
+    if pagename.startswith("book/") and app.config.book_corpus:
+        body = (f"<p class='book-note corpus-banner' role='note'>This edition was built from the corpus "
+                f"<code>{html.escape(app.config.book_corpus)}</code>: tables, charts and counts come from it; "
+                "the prose was written for the project's own corpus.</p>") + body
     if pagename.startswith("book/") and pagename not in NO_TERM_LINKS:
         body = glossary.link_terms(body, app.config.book_terms, context["pathto"]("book/glossary"))
     if pagename.startswith("book/") and doctree is not None:
@@ -158,6 +162,10 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("book_commit", _git_commit(root), "html")
     app.add_config_value("book_lock", site.lock_digest()[:16], "html")
     app.add_config_value("book_data", site.data_digest()[:16], "html")
+    from analysis import config
+
+    other = config.corpus_dir()
+    app.add_config_value("book_corpus", "" if other == config.DATA_DIR else str(other), "html")
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("build-finished", _copy_downloads)

@@ -14,6 +14,9 @@ import pandas as pd
 from analysis.codebook import Codebook, cue_pattern
 from analysis.render import paragraph_link
 
+OVERVIEW_COLUMNS = ["request_id", "date", "date_latest", "date_basis", "requester", "requester_camp", "addressee",
+                    "addressee_camp", "request_type", "cameo_code", "channel", "outlet", "evidence", "para_id",
+                    "doc_id"]
 INTERVIEW_OUTLET = re.compile(r"\b(?:said to|told|interview with)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
 
 
@@ -70,8 +73,8 @@ def requests_overview(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.
             "channel": _nearest(r.para_id, ordered, channels), "outlet": doc["outlet"],
             "evidence": r.evidence, "para_id": r.para_id, "doc_id": r.doc_id,
         })
-    table = pd.DataFrame(rows)
-    return table.sort_values(["date", "request_id"], kind="stable").reset_index(drop=True) if rows else table
+    table = pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
+    return table.sort_values(["date", "request_id"], kind="stable").reset_index(drop=True)
 
 
 def requests_matrix(overview: pd.DataFrame) -> pd.DataFrame:

@@ -161,3 +161,27 @@ class Preformatted:
 
     def __repr__(self) -> str:
         return self.text
+
+
+class Note:
+    """A short notice shown in place of a chart or table that a corpus has no data for."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return f'<p class="book-note" role="note">{html.escape(self.text)}</p>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def chart(builder: Any, *tables: pd.DataFrame, what: str = "data") -> Any:
+    """``builder(*tables)``, or a :class:`Note` when the corpus gives it no rows to draw.
+
+    Chapters call ``book.chart(charts.requests_timeline, overview, what="requests")`` so that a
+    book built from another corpus degrades to a clear note instead of an empty or broken chart.
+    """
+    if any(t.empty for t in tables):
+        return Note(f"No {what} in this corpus: nothing to chart here.")
+    return builder(*tables)

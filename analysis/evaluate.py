@@ -57,6 +57,20 @@ def evaluate_requests(requests: pd.DataFrame, gold_path: Path = GOLD_DIR / "requ
             "request_recall": _ratio(hits, sum(want.values()))}
 
 
-def scores(built: dict[str, pd.DataFrame]) -> dict[str, float | int]:
-    """All evaluation figures for a built corpus (the seeds, for the gold files to apply)."""
-    return {**evaluate_quotes(built["quotes"]), **evaluate_requests(built["requests"])}
+NOT_MEASURED = "not measured"
+
+
+def scores(built: dict[str, pd.DataFrame]) -> dict[str, float | int | str]:
+    """All evaluation figures; 'not measured' unless the corpus is the one the gold files annotate."""
+    figures = {**evaluate_quotes(built["quotes"]), **evaluate_requests(built["requests"])}
+    if not is_gold_corpus(built["documents"]):
+        figures = {key: NOT_MEASURED for key in figures}
+    return figures
+
+
+def is_gold_corpus(documents: pd.DataFrame) -> bool:
+    """True if the documents are exactly the repository's annotated seeds (same ids and checksums)."""
+    from analysis.sources import load_sources
+
+    seeds = {(s.id, s.meta.get("sha256")) for s in load_sources(config.DATA_DIR / config.SOURCES_FILE)}
+    return set(zip(documents["doc_id"], documents["sha256"], strict=True)) == seeds

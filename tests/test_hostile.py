@@ -93,3 +93,12 @@ def test_hostile_tables_export_unchanged(tmp_path):
     exported = (tmp_path / "paragraphs.csv").read_text(encoding="utf-8")
     assert "<script>alert('body-script')</script>" in exported
     assert Path(SITE / "tables" / "csv" / "paragraphs.csv").read_text(encoding="utf-8") == exported
+
+
+def test_other_corpus_editions_say_so(hostile_pages):
+    assert "This edition was built from the corpus" in hostile_pages["book/invitations.html"]["text"]
+    assert "tests/fixtures/hostile" in hostile_pages["book/invitations.html"]["text"]
+
+
+def test_the_main_edition_has_no_banner():
+    assert "corpus-banner" not in (config.BUILD_DIR / "html" / "book" / "invitations.html").read_text()
