@@ -42,15 +42,21 @@ def test_multiline_comment_survives_a_csv_round_trip(tmp_path):
     assert paras.loc["doc-000-p026", "text"].count("\n") == 2
 
 
-def test_a_new_wire_report_flows_through(make_corpus, tmp_path):
-    """A user's own article, in a fresh corpus folder, with no code change."""
+@pytest.fixture
+def wire_corpus(make_corpus):
+    """A fresh corpus folder holding the hand-written wire report (tests/fixtures) and its entry."""
     text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
-    root = make_corpus(
+    return make_corpus(
         [entry("wire-001", "raw/wire_report.txt", title="Libyan envoy seeks Russian help on embargo",
                outlet="Example Wire", published="2019-03", date_precision="month",
                segmentation={"comments_start": "Reader A:"})],
         {"raw/wire_report.txt": text},
     )
+
+
+def test_a_new_wire_report_flows_through(wire_corpus, tmp_path):
+    """A user's own article, in a fresh corpus folder, with no code change."""
+    root = wire_corpus
     result = run_cli("export", "--corpus", str(root), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False)
@@ -98,14 +104,8 @@ def test_contract_columns_and_parquet_agree_with_csv(tmp_path):
         "Muammar Gaddafi", "Moamer Kadhafi", "Gaddafi", "Kadhafi", "Ghadafi", "Qaddafi"]
 
 
-def test_the_wire_report_reaches_every_table(make_corpus, tmp_path):
-    text = (FIXTURES / "wire_report.txt").read_text(encoding="utf-8")
-    root = make_corpus(
-        [entry("wire-001", "raw/wire_report.txt", title="Libyan envoy seeks Russian help on embargo",
-               outlet="Example Wire", published="2019-03", date_precision="month",
-               segmentation={"comments_start": "Reader A:"})],
-        {"raw/wire_report.txt": text},
-    )
+def test_the_wire_report_reaches_every_table(wire_corpus, tmp_path):
+    root = wire_corpus
     assert run_cli("export", "--corpus", str(root), "--out", str(tmp_path / "out")).returncode == 0
     read = {n: pd.read_csv(tmp_path / "out" / f"{n}.csv", keep_default_na=False) for n in ALL_TABLES}
     assert set(read["mentions"]["actor_id"]) == {"russia", "united-nations"}
