@@ -12,7 +12,7 @@ export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book html pdf hostile test refresh lint lock clean
+.PHONY: help venv book html pdf hostile test bench refresh lint lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ hostile: $(STAMP) ## Build the book from the hostile test corpus (tests/fixtures
 
 test: book hostile node_modules/.installed ## Run every test: unit tests, nbval, browser checks of both builds
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## Measure export throughput and memory on synthetic corpora (on demand; SIZES="100 1000")
+	$(BIN)/python -m benchmarks.run $(or $(SIZES),100 1000)
 
 refresh: $(STAMP) ## Re-execute every chapter in place (after a change that alters outputs)
 	$(BIN)/python -m analysis rerun --all
