@@ -102,7 +102,11 @@ class SpeechContext:
         return persons[-1].actor_id if persons else None
 
     def mentions_in(self, para_id: str, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.para_id == para_id and start <= m.start and m.end <= end]
+        if not hasattr(self, "_by_para"):
+            self._by_para: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                self._by_para.setdefault(m.para_id, []).append(m)
+        return [m for m in self._by_para.get(para_id, []) if start <= m.start and m.end <= end]
 
 
 def resolve_words(who: str, para: Paragraph, offset: int, quote_at: int, ctx: SpeechContext,

@@ -17,6 +17,7 @@ written, never guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.attribution import Attribution, SpeechContext, attribute
@@ -29,6 +30,7 @@ OPENERS = "“"
 CLOSERS = "”"
 STRAIGHT = '"'
 SKIPPED_SEGMENTS = ("boilerplate",)
+QUOTE_MARK = re.compile(f"[{OPENERS}{CLOSERS}{STRAIGHT}]")
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,11 @@ class Span:
 def quote_spans(text: str) -> list[Span]:
     """Inner spans of the double-quoted passages of one paragraph."""
     spans, opened = [], None
-    for index, char in enumerate(text):
-        if opened is None and (char in OPENERS or char in CLOSERS or char == STRAIGHT):
+    for mark in QUOTE_MARK.finditer(text):  # only the quote marks, not every character
+        index, char = mark.start(), mark.group(0)
+        if opened is None:
             opened = index + 1
-        elif opened is not None and (char in CLOSERS or char == STRAIGHT):
+        elif char in CLOSERS or char == STRAIGHT:
             spans.append(Span(opened, index, False))
             opened = None
     if opened is not None:

@@ -77,11 +77,20 @@ class _Doc:
     quotes: list[Quote]
     found: list[Request]
 
+    def __post_init__(self) -> None:
+        self.by_para: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.actor_id:
+                self.by_para.setdefault(m.para_id, []).append(m)
+        self.quotes_by_para: dict[str, list[Quote]] = {}
+        for q in self.quotes:
+            self.quotes_by_para.setdefault(q.para_id, []).append(q)
+
     def mentions_in(self, para_id: str, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.para_id == para_id and start <= m.start and m.end <= end and m.actor_id]
+        return [m for m in self.by_para.get(para_id, []) if start <= m.start and m.end <= end]
 
     def quote_at(self, para_id: str, offset: int) -> Quote | None:
-        return next((q for q in self.quotes if q.para_id == para_id and q.start <= offset < q.end), None)
+        return next((q for q in self.quotes_by_para.get(para_id, []) if q.start <= offset < q.end), None)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

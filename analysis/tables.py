@@ -7,8 +7,6 @@ corpus always gives byte-identical CSV files and notebook outputs.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pandas as pd
 
 from analysis.codebook import Codebook
@@ -28,12 +26,12 @@ PART_ORDER = ["article text", "captions", "reader comments", "site chrome"]
 
 def paragraphs(paras: list[Paragraph]) -> pd.DataFrame:
     """One row per paragraph, in document then position order."""
-    return conform("paragraphs", [asdict(p) | {"n_chars": len(p.text)} for p in paras])
+    return conform("paragraphs", [vars(p) | {"n_chars": len(p.text)} for p in paras])
 
 
 def records(name: str, items: list) -> pd.DataFrame:
-    """A table of the contract ``name`` from extraction records (dataclasses), in the given order."""
-    return conform(name, [asdict(item) for item in items])
+    """A table of the contract ``name`` from extraction records (flat dataclasses), in the given order."""
+    return conform(name, [vars(item) for item in items])  # vars, not asdict: no deep copies of flat records
 
 
 def actors(codebook: Codebook) -> pd.DataFrame:
