@@ -120,7 +120,8 @@ def _copy_downloads(app: Any, exception: Exception | None) -> None:
     from analysis import config
 
     if exception is None and app.builder.format == "html" and (config.BUILD_DIR / "downloads").is_dir():
-        shutil.copytree(config.BUILD_DIR / "downloads", Path(app.outdir), dirs_exist_ok=True)
+        shutil.copytree(config.BUILD_DIR / "downloads", Path(app.outdir), dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".*"))
 
 
 def _sitemap(app: Any, exception: Exception | None) -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis.codebook import Codebook
-from analysis.mentions import Mention
+from analysis.mentions import Mention, by_paragraph
 from analysis.segment import Paragraph
 
 if TYPE_CHECKING:
@@ -69,10 +69,12 @@ class SpeechContext:
     positions: dict[str, int] = field(default_factory=dict)
     events: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    by_para: dict[str, list[Mention]] = field(default_factory=dict)
 
     def prepare(self, paragraphs: list[Paragraph], spans: dict[str, list[Span]]) -> None:
         """Record paragraph order, quote spans and indirect speech ("Dbeibah said …")."""
         self.positions = {p.para_id: p.position for p in paragraphs}
+        self.by_para = by_paragraph(self.mentions)
         self.spans = {pid: [(s.start, s.end) for s in ss] for pid, ss in spans.items()}
         texts = {p.para_id: p.text for p in paragraphs}
         for m in self.mentions:
@@ -102,11 +104,7 @@ class SpeechContext:
         return persons[-1].actor_id if persons else None
 
     def mentions_in(self, para_id: str, start: int, end: int) -> list[Mention]:
-        if not hasattr(self, "_by_para"):
-            self._by_para: dict[str, list[Mention]] = {}
-            for m in self.mentions:
-                self._by_para.setdefault(m.para_id, []).append(m)
-        return [m for m in self._by_para.get(para_id, []) if start <= m.start and m.end <= end]
+        return [m for m in self.by_para.get(para_id, []) if start <= m.start and m.end <= end]
 
 
 def resolve_words(who: str, para: Paragraph, offset: int, quote_at: int, ctx: SpeechContext,

@@ -8,6 +8,7 @@ is derived here from the one file, so the formats can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -42,8 +43,9 @@ def _author(entry: dict) -> str:
     return " ".join(p for p in (entry.get("given-names"), entry.get("family-names")) if p)
 
 
+@functools.cache
 def load_work(path: Path = CFF_FILE) -> Work:
-    """The book as ``CITATION.cff`` describes it."""
+    """The book as ``CITATION.cff`` describes it (read once per process: every page of a build asks)."""
     cff = yaml.safe_load(path.read_text(encoding="utf-8"))
     licenses = cff.get("license", [])
     return Work(

@@ -85,3 +85,12 @@ def extract_mentions(paragraphs: list[Paragraph], codebook: Codebook,
             mentions.append(Mention(para.doc_id, para.para_id, actor_id, surface, match.start(), match.end(),
                                     para.segment, note))
     return mentions
+
+
+def by_paragraph(mentions: list[Mention], resolved_only: bool = False) -> dict[str, list[Mention]]:
+    """Mentions grouped by para_id (text order kept), for lookups that would otherwise scan them all."""
+    index: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.actor_id or not resolved_only:
+            index.setdefault(mention.para_id, []).append(mention)
+    return index

@@ -27,7 +27,7 @@ def build_pdf(site: Path = config.BUILD_DIR / "html", out: Path = PDF_FILE) -> P
     from playwright.sync_api import sync_playwright
     from pypdf import PdfWriter
 
-    from analysis.serve import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+    from analysis.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
     if not Path(CHROMIUM).is_file():
         raise SystemExit(f"error: Chromium not found at {CHROMIUM}; install Debian's chromium or set BOOK_CHROMIUM")
@@ -39,8 +39,7 @@ def build_pdf(site: Path = config.BUILD_DIR / "html", out: Path = PDF_FILE) -> P
         page = browser.new_page()
         for index, path in enumerate(toc_pages(config.REPO_ROOT / "_toc.yml")):
             page.goto(base + path, wait_until="networkidle")
-            page.wait_for_function("() => [...document.querySelectorAll('.book-chart-canvas')]"
-                                   ".every(el => el.querySelector('svg, canvas'))", timeout=15_000)
+            page.wait_for_function(CHARTS_DRAWN, timeout=15_000)
             page.add_style_tag(content=PRINT_CSS)
             part = parts / f"{index:02d}.pdf"
             page.pdf(path=str(part), format="A4", print_background=True,

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook, cue_pattern
-from analysis.mentions import Mention
+from analysis.mentions import Mention, by_paragraph
 from analysis.quotes import Quote
 from analysis.segment import Paragraph
 
@@ -78,10 +78,7 @@ class _Doc:
     found: list[Request]
 
     def __post_init__(self) -> None:
-        self.by_para: dict[str, list[Mention]] = {}
-        for m in self.mentions:
-            if m.actor_id:
-                self.by_para.setdefault(m.para_id, []).append(m)
+        self.by_para = by_paragraph(self.mentions, resolved_only=True)
         self.quotes_by_para: dict[str, list[Quote]] = {}
         for q in self.quotes:
             self.quotes_by_para.setdefault(q.para_id, []).append(q)

@@ -24,6 +24,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Every chart of a page has drawn (an SVG or canvas) ...
+CHARTS_DRAWN = "() => [...document.querySelectorAll('.book-chart-canvas')].every(el => el.querySelector('svg, canvas'))"
+# ... or, for tests that then report which chart failed, shows the renderer's bracketed notice.
+CHARTS_SETTLED = ("() => [...document.querySelectorAll('.book-chart-canvas')]"
+                  ".every(el => el.querySelector('svg, canvas') || el.textContent.startsWith('['))")
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass

@@ -148,8 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     if command[0] == "prepare":
         script = write_vega_bundle()
         cleared = invalidate_stale_cache()
-        downloads = write_downloads()
-        print(f"chart scripts: {script.relative_to(config.REPO_ROOT)}; {len(downloads)} download files")
+        # The downloads depend on the same inputs as the execution cache: re-export only when they changed.
+        stamp, current = DOWNLOADS_DIR / ".inputs.sha256", fingerprint()
+        fresh = stamp.is_file() and stamp.read_text().strip() == current
+        downloads = [] if fresh else write_downloads()
+        stamp.write_text(current + "\n")
+        print(f"chart scripts: {script.relative_to(config.REPO_ROOT)}; "
+              + ("downloads up to date" if fresh else f"{len(downloads)} download files written"))
         if cleared:
             print("inputs changed since the last build: execution cache cleared, chapters will re-run")
         return 0

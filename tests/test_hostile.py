@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from analysis.serve import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 CORPUS = config.REPO_ROOT / "tests" / "fixtures" / "hostile"
 SITE = config.REPO_ROOT / "_build" / "corpora" / "hostile" / "_build" / "html"
@@ -37,8 +37,7 @@ def hostile_pages():
             page.on("pageerror", lambda e, s=seen: s["errors"].append(str(e)))
             page.on("request", lambda r, s=seen: s["requests"].append(r.url))
             page.goto(base + path, wait_until="networkidle")
-            page.wait_for_function("() => [...document.querySelectorAll('.book-chart-canvas')]"
-                                   ".every(el => el.querySelector('svg, canvas'))", timeout=15_000)
+            page.wait_for_function(CHARTS_DRAWN, timeout=15_000)
             seen["text"] = page.inner_text("body")
             seen["script_links"] = page.eval_on_selector_all("a[href^='javascript'], [onerror], [onmouseover]",
                                                              "els => els.length")

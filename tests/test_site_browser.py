@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from analysis.serve import CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")
@@ -57,11 +57,7 @@ def visit(browser, url: str, accessibility: bool = False) -> dict:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda req: requests.append(req.url))
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.book-chart-canvas')]"
-        ".every(el => el.querySelector('svg, canvas') || el.textContent.startsWith('['))",
-        timeout=15_000,
-    )
+    page.wait_for_function(CHARTS_SETTLED, timeout=15_000)
     charts = page.eval_on_selector_all(
         ".book-chart-canvas",
         "els => els.map(el => ({id: el.id, drawn: !!el.querySelector('svg, canvas'),"
