@@ -130,3 +130,17 @@ def test_tables_are_validated_before_writing(seed_tables):
     broken["mentions"] = pd.concat([seed_tables["mentions"], seed_tables["mentions"].head(1)])
     with pytest.raises(TableError, match="duplicate key"):
         validate(broken)
+
+
+@pytest.mark.parametrize("corpus_dir", [None, FIXTURES / "hostile", FIXTURES / "minimal"])
+def test_streaming_export_equals_the_in_memory_tables(corpus_dir, tmp_path):
+    """export_tables writes one document at a time; its CSV must equal the whole in-memory tables."""
+    from analysis.corpus import load_corpus
+    from analysis.export import build_tables, export_tables, write_table
+
+    corpus = load_corpus(corpus_dir)
+    export_tables(corpus, tmp_path / "streamed")
+    (tmp_path / "whole").mkdir()
+    for name, table in build_tables(corpus).items():
+        write_table(table, tmp_path / "whole" / f"{name}.csv")
+        assert (tmp_path / "streamed" / f"{name}.csv").read_bytes() == (tmp_path / "whole" / f"{name}.csv").read_bytes()
