@@ -5,8 +5,8 @@ the extraction guarantees (document order, then position in the text); empty
 cells mean "none". Parquet files hold the same tables with the same columns.
 Every table is validated against :mod:`analysis.schema` before it is written.
 
-:func:`export_tables` streams: it extracts, validates and appends one document
-at a time, so memory stays flat however large the corpus (ids embed the
+:func:`export_tables` streams: it extracts, validates and appends a batch of
+documents at a time, so memory stays bounded however large the corpus (ids embed the
 document id, so keys stay unique across documents). :func:`build_tables` keeps
 everything in memory for the chapters, which need whole tables.
 """
@@ -35,34 +35,33 @@ _FIELDS = {"paragraphs": "paragraphs", "mentions": "mentions", "quotes": "quotes
 def build_tables(corpus: Corpus, codebook: Codebook | None = None) -> dict[str, pd.DataFrame]:
     """All exported tables for ``corpus``, keyed by file stem, validated."""
     codebook = codebook or load_codebook(codebook_path(corpus.root))
-    collected: dict[str, list] = {name: [] for name in EXTRACTED}
-    for doc in corpus.documents:
-        extraction = extract_document(doc, codebook)
-        for name in EXTRACTED:
-            collected[name].extend(getattr(extraction, _FIELDS[name]))
-    built = {name: tables.records(name, items) for name, items in collected.items() if name != "paragraphs"}
-    built["paragraphs"] = tables.paragraphs(collected["paragraphs"])
-    result = {"documents": tables.documents(corpus, built["paragraphs"]), "actors": tables.actors(codebook), **built}
-    result = {name: result[name] for name in TABLES}
+    whole = batch_tables(corpus, corpus.documents, codebook)
+    result = {name: tables.actors(codebook) if name == "actors" else whole[name] for name in TABLES}
     validate(result)
     return result
 
 
-def document_tables(corpus: Corpus, doc: Document, codebook: Codebook) -> dict[str, pd.DataFrame]:
-    """The rows one document contributes to every table but ``actors``, validated."""
-    extraction = extract_document(doc, codebook)
-    chunk = {name: tables.records(name, getattr(extraction, _FIELDS[name])) for name in EXTRACTED
-             if name != "paragraphs"}
-    chunk["paragraphs"] = tables.paragraphs(extraction.paragraphs)
-    chunk["documents"] = tables.documents(Corpus(corpus.root, (doc,)), chunk["paragraphs"])
+BATCH = 250  # documents per chunk: memory stays bounded, pandas' per-table overhead is amortised
+
+
+def batch_tables(corpus: Corpus, docs: tuple[Document, ...], codebook: Codebook) -> dict[str, pd.DataFrame]:
+    """The rows a batch of documents contributes to every table but ``actors``."""
+    collected: dict[str, list] = {name: [] for name in EXTRACTED}
+    for doc in docs:
+        extraction = extract_document(doc, codebook)
+        for name in EXTRACTED:
+            collected[name].extend(getattr(extraction, _FIELDS[name]))
+    chunk = {name: tables.records(name, items) for name, items in collected.items() if name != "paragraphs"}
+    chunk["paragraphs"] = tables.paragraphs(collected["paragraphs"])
+    chunk["documents"] = tables.documents(Corpus(corpus.root, docs), chunk["paragraphs"])
     return chunk
 
 
 def iter_document_tables(corpus: Corpus, codebook: Codebook) -> Iterator[dict[str, pd.DataFrame]]:
-    """Each document's table rows in corpus order, each chunk checked against the contract."""
-    actors = tables.actors(codebook)
-    for doc in corpus.documents:
-        chunk = document_tables(corpus, doc, codebook)
+    """The tables' rows, :data:`BATCH` documents at a time in corpus order, each chunk validated."""
+    actors, batch = tables.actors(codebook), BATCH
+    for start in range(0, len(corpus.documents), batch):
+        chunk = batch_tables(corpus, corpus.documents[start:start + batch], codebook)
         validate({**chunk, "actors": actors})
         yield chunk
 
@@ -81,7 +80,7 @@ def write_table(table: pd.DataFrame, path: Path) -> None:
 
 
 def export_tables(corpus: Corpus, out_dir: Path, fmt: str = "csv") -> list[Path]:
-    """Write every table of ``corpus`` into ``out_dir``, one document at a time; return the paths."""
+    """Write every table of ``corpus`` into ``out_dir``, a batch of documents at a time; return the paths."""
     codebook = load_codebook(codebook_path(corpus.root))
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / f"{name}.{fmt}" for name in TABLES}
