@@ -84,9 +84,12 @@ def fingerprint(corpus: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def invalidate_stale_cache(corpus: Path | None = None) -> bool:
-    """Clear the execution cache if the inputs changed since the last build; True if cleared."""
-    current = fingerprint(corpus)
+def invalidate_stale_cache(corpus: Path | None = None, current: str | None = None) -> bool:
+    """Clear the execution cache if the inputs changed since the last build; True if cleared.
+
+    ``current``: the inputs' fingerprint when the caller already has it (hashing them is not free).
+    """
+    current = current or fingerprint(corpus)
     previous = FINGERPRINT_FILE.read_text().strip() if FINGERPRINT_FILE.is_file() else None
     if previous == current:
         return False
@@ -147,9 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command[0] == "prepare":
         script = write_vega_bundle()
-        cleared = invalidate_stale_cache()
+        current = fingerprint()
+        cleared = invalidate_stale_cache(current=current)
         # The downloads depend on the same inputs as the execution cache: re-export only when they changed.
-        stamp, current = DOWNLOADS_DIR / ".inputs.sha256", fingerprint()
+        stamp = DOWNLOADS_DIR / ".inputs.sha256"
         fresh = stamp.is_file() and stamp.read_text().strip() == current
         downloads = [] if fresh else write_downloads()
         stamp.write_text(current + "\n")
