@@ -66,12 +66,16 @@ def write_vega_bundle(target: Path = VENDOR_DIR) -> Path:
     return script
 
 
+def corpus_files(corpus: Path | None = None) -> list[Path]:
+    """The corpus folder's files (not hidden ones), sorted: what a build's data digest covers."""
+    root = config.corpus_dir(corpus)
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
 def input_files(corpus: Path | None = None) -> list[Path]:
     """Every file whose content can change a chapter's outputs without changing its cells."""
-    corpus = config.corpus_dir(corpus)
     package = sorted((config.REPO_ROOT / "analysis").rglob("*.py"))
-    data = sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return [*package, *data, config.LOCK_FILE]
+    return [*package, *corpus_files(corpus), config.LOCK_FILE]
 
 
 def fingerprint(corpus: Path | None = None) -> str:
@@ -174,7 +178,7 @@ def data_digest(corpus: Path | None = None) -> str:
     """SHA-256 over the corpus folder's files (names and bytes): the data a build rests on."""
     root = config.corpus_dir(corpus)
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+    for path in corpus_files(corpus):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
