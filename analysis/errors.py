@@ -7,7 +7,12 @@ can print it without a traceback and exit with status 2.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# Control characters (a newline in a YAML value, a NUL in a file name) would break
+# the one-line promise and could forge extra lines in a log: they are shown escaped.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class CorpusError(Exception):
@@ -37,4 +42,5 @@ class CorpusError(Exception):
     def message(self) -> str:
         """The one-line message shown to the user."""
         location = f"{self.path}" + (f", {self.where}" if self.where else "")
-        return f"{location}: {self.problem}; {self.fix}"
+        return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"),
+                            f"{location}: {self.problem}; {self.fix}")

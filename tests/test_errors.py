@@ -122,3 +122,10 @@ def test_library_raises_corpus_error(make_corpus):
     with pytest.raises(CorpusError) as info:
         load_corpus(root)
     assert info.value.path.name == "a.txt"
+
+
+def test_control_characters_in_a_value_are_escaped_not_printed(make_corpus):
+    """A newline inside a YAML value (found by the property tests) must not split the message."""
+    root = make_corpus([entry(published="2019-04\n05")], {"raw/a.txt": TEXT})
+    line = assert_refused(root, "field 'published'", "not an ISO date of day precision")
+    assert "'2019-04\\n05'" in line, line
