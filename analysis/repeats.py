@@ -15,7 +15,7 @@ chrome), so a headline is not "a repeat" of the breadcrumb that contains it.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -30,41 +30,61 @@ FAMILY = {"headline": "article", "standfirst": "article", "body": "article", "ca
           "comment": "comment", "boilerplate": "chrome"}
 
 
+@dataclass(frozen=True)
+class _Key:
+    """A paragraph's match key with its words and word set, computed once, not once per pair."""
+
+    text: str
+    words: list[str]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Key:
+        key = match_key(text)
+        words = key.split()
+        return cls(key, words, frozenset(words))
+
+
 def repeat_kind(later: str, earlier: str) -> str | None:
-    """How ``later`` repeats ``earlier`` (both match keys), or None if it does not.
+    """How ``later`` repeats ``earlier`` (both raw paragraph texts), or None if it does not."""
+    return _repeat_kind(_Key.of(later), _Key.of(earlier))
+
+
+def _repeat_kind(later: _Key, earlier: _Key) -> str | None:
+    """The test behind :func:`repeat_kind`, on precomputed keys.
 
     The near test compares word sequences, not characters: a paragraph has ~50
     words but ~300 characters, and difflib is quadratic in the worst case (it
     dominated the export's profile). Two cheap bounds reject most pairs first.
     """
-    if later == earlier:
+    if later.text == earlier.text:
         return "exact"
-    if len(later) >= MIN_CONTAINED and later in earlier:
+    if len(later.text) >= MIN_CONTAINED and later.text in earlier.text:
         return "contained"
-    words_a, words_b = later.split(), earlier.split()
-    shorter, longer = sorted((len(words_a), len(words_b)))
+    shorter, longer = sorted((len(later.words), len(earlier.words)))
     if not longer or 2 * shorter / (shorter + longer) < NEAR_RATIO:
         return None  # the ratio can never reach the threshold with such different lengths
-    set_a, set_b = set(words_a), set(words_b)
-    if 2 * len(set_a & set_b) / (len(set_a) + len(set_b)) < NEAR_RATIO - 0.1:
+    shared = len(later.vocabulary & earlier.vocabulary)
+    if 2 * shared / (len(later.vocabulary) + len(earlier.vocabulary)) < NEAR_RATIO - 0.1:
         return None  # too few shared words for the sequences to match well
-    if SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= NEAR_RATIO:
+    if SequenceMatcher(None, later.words, earlier.words, autojunk=False).ratio() >= NEAR_RATIO:
         return "near"
     return None
 
 
 def mark_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Return the paragraphs with ``repeat_of``/``repeat_kind`` set where they repeat an earlier one."""
-    keys = [match_key(p.text) for p in paragraphs]
+    keys = [_Key.of(p.text) for p in paragraphs]
+    families = [FAMILY[p.segment] for p in paragraphs]
     marked: list[Paragraph] = []
     for i, para in enumerate(paragraphs):
-        for j in range(i):
-            earlier = paragraphs[j]
-            if FAMILY[earlier.segment] != FAMILY[para.segment] or not keys[i]:
-                continue
-            kind = repeat_kind(keys[i], keys[j])
-            if kind:
-                para = replace(para, repeat_of=earlier.para_id, repeat_kind=kind)
-                break
+        if keys[i].text:
+            for j in range(i):
+                if families[j] != families[i]:
+                    continue
+                kind = _repeat_kind(keys[i], keys[j])
+                if kind:
+                    para = replace(para, repeat_of=paragraphs[j].para_id, repeat_kind=kind)
+                    break
         marked.append(para)
     return marked

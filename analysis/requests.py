@@ -30,23 +30,44 @@ from analysis.codebook import Codebook, cue_pattern
 from analysis.mentions import Mention, by_paragraph
 from analysis.quotes import Quote
 from analysis.segment import Paragraph
+from analysis.textnorm import ignorecase_key
 
 _WHAT = r"(?P<what>[^.;]+)"
-CUES = [
-    re.compile(r"\b(?P<cue>called\s+on|calls?\s+on|urged|urges?|asked|asks|invited|invites?)\s+"
-               r"(?P<addr>[^,.;]{1,60}?)\s+to\s+" + _WHAT, re.IGNORECASE),
-    re.compile(r"\b(?:repeated|echoed|reiterated)\s+(?:[\w-]+[’']s\s+)?(?P<cue>call)\s+to\s+" + _WHAT, re.IGNORECASE),
-    re.compile(r"\b(?P<cue>called\s+for|calls?\s+for|asked\s+for|asks\s+for|appealed\s+for|appeals?\s+for)\s+" + _WHAT,
-               re.IGNORECASE),
-    re.compile(r"(?P<owner>[\w-]+)[’']s\s+(?P<cue>request)\b" + _WHAT, re.IGNORECASE),
-    re.compile(r"\b(?P<cue>needs?|needed)\s+(?P<addr>[\w-]+)[’']s\s+(?P<what>support|help|assistance|aid)\b",
-               re.IGNORECASE),
-    re.compile(r"\b(?P<cue>requires?|required|needs?|needed)\s+(?:the\s+)?"
-               r"(?P<what>(?:intervention|support|help|assistance|aid)\b[^.;]*)", re.IGNORECASE),
-    re.compile(r"\b(?:we|i)\s+(?:also\s+|always\s+)*(?P<cue>want|are\s+looking\s+forward\s+to|look\s+forward\s+to"
-               r"|expect\s+that|expect)\s+" + _WHAT, re.IGNORECASE),
-    re.compile(r"\b(?P<cue>hoped|hopes)\s+(?:that\s+)?" + _WHAT, re.IGNORECASE),
+# Each cue pattern with the words it cannot match without (lower case): a paragraph
+# containing none of them is not scanned by that pattern. Scanning every paragraph
+# with every pattern was most of the request extractor's time on large corpora.
+CUE_RULES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("call", "urge", "ask", "invite"),
+     re.compile(r"\b(?P<cue>called\s+on|calls?\s+on|urged|urges?|asked|asks|invited|invites?)\s+"
+                r"(?P<addr>[^,.;]{1,60}?)\s+to\s+" + _WHAT, re.IGNORECASE)),
+    (("call",),
+     re.compile(r"\b(?:repeated|echoed|reiterated)\s+(?:[\w-]+[’']s\s+)?(?P<cue>call)\s+to\s+" + _WHAT,
+                re.IGNORECASE)),
+    (("call", "ask", "appeal"),
+     re.compile(r"\b(?P<cue>called\s+for|calls?\s+for|asked\s+for|asks\s+for|appealed\s+for|appeals?\s+for)\s+"
+                + _WHAT, re.IGNORECASE)),
+    (("request",), re.compile(r"(?P<owner>[\w-]+)[’']s\s+(?P<cue>request)\b" + _WHAT, re.IGNORECASE)),
+    (("need",), re.compile(r"\b(?P<cue>needs?|needed)\s+(?P<addr>[\w-]+)[’']s\s+"
+                           r"(?P<what>support|help|assistance|aid)\b", re.IGNORECASE)),
+    (("requir", "need"), re.compile(r"\b(?P<cue>requires?|required|needs?|needed)\s+(?:the\s+)?"
+                                    r"(?P<what>(?:intervention|support|help|assistance|aid)\b[^.;]*)", re.IGNORECASE)),
+    (("want", "look", "expect"),
+     re.compile(r"\b(?:we|i)\s+(?:also\s+|always\s+)*(?P<cue>want|are\s+looking\s+forward\s+to|look\s+forward\s+to"
+                r"|expect\s+that|expect)\s+" + _WHAT, re.IGNORECASE)),
+    (("hope",), re.compile(r"\b(?P<cue>hoped|hopes)\s+(?:that\s+)?" + _WHAT, re.IGNORECASE)),
 ]
+
+
+def cue_matches(text: str) -> list[re.Match[str]]:
+    """Every cue match in ``text``, by position of the cue; patterns whose words are absent are skipped.
+
+    See :func:`analysis.textnorm.ignorecase_key` for why the filter never skips
+    a pattern that could match; a property test checks it against scanning with
+    every pattern.
+    """
+    folded = ignorecase_key(text)
+    hits = [m for words, pattern in CUE_RULES if any(w in folded for w in words) for m in pattern.finditer(text)]
+    return sorted(hits, key=lambda m: m.start("cue"))
 PRONOUN_BEFORE = re.compile(r"\b(?P<pronoun>he|she|they|we|i)\s+(?:also\s+|always\s+)*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 REQUEST_NOUNS = r"(?:\s+[\w-]+){0,2}\s+(?:intervention|support|help|aid|assistance|role|cooperation|weapons|arms)\b"
@@ -160,7 +181,7 @@ def extract_requests(paragraphs: list[Paragraph], mentions: list[Mention], quote
     for para in paragraphs:
         if para.segment != "body" or para.repeat_kind in SKIP_REPEATS:
             continue
-        hits = sorted((m for pattern in CUES for m in pattern.finditer(para.text)), key=lambda m: m.start("cue"))
+        hits = cue_matches(para.text)
         taken: list[int] = []
         for match in hits:
             if any(abs(match.start("cue") - t) < 3 for t in taken):

@@ -33,3 +33,16 @@ def match_key(text: str) -> str:
 def fold_for_matching(text: str) -> str:
     """Homoglyphs and curly quotes folded, one character for one, so offsets are preserved."""
     return text.translate(_HOMOGLYPHS).translate(_QUOTES)
+
+
+# The two characters that re.IGNORECASE equates with an ASCII letter but casefold() does not map onto it.
+_DOTTED_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def ignorecase_key(text: str) -> str:
+    """Text folded so that anything ``re.IGNORECASE`` could match to an ASCII word contains that word.
+
+    Used to skip, with a plain substring test, regexes that cannot match: casefold()
+    covers the Kelvin sign and the long s, the translation covers the Turkish i's.
+    """
+    return text.translate(_DOTTED_I).casefold()

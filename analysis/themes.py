@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.codebook import Codebook, cue_pattern
+from analysis.codebook import Codebook, cue_pattern, cue_words, may_match
 from analysis.segment import Paragraph
-from analysis.textnorm import fold_for_matching
+from analysis.textnorm import fold_for_matching, ignorecase_key
 
 SKIPPED_SEGMENTS = ("boilerplate",)
 
@@ -30,14 +30,16 @@ class ThemeTag:
 
 def extract_themes(paragraphs: list[Paragraph], codebook: Codebook) -> list[ThemeTag]:
     """Themes of every non-chrome paragraph, in paragraph then codebook order."""
-    patterns = {theme_id: cue_pattern(theme["cues"]) for theme_id, theme in codebook.themes.items()}
+    patterns = [(theme_id, cue_pattern(theme["cues"]), cue_words(tuple(theme["cues"])))
+                for theme_id, theme in codebook.themes.items()]
     tags = []
     for para in paragraphs:
         if para.segment in SKIPPED_SEGMENTS:
             continue
         text = fold_for_matching(para.text)
-        for theme_id, pattern in patterns.items():
-            match = pattern.search(text)
+        key = ignorecase_key(text)
+        for theme_id, pattern, words in patterns:
+            match = pattern.search(text) if may_match(words, key) else None
             if match:
                 tags.append(ThemeTag(para.doc_id, para.para_id, theme_id, para.text[match.start():match.end()],
                                      para.segment))

@@ -1,0 +1,85 @@
+"""The shortcuts taken for speed change no result (hypothesis against the slow, obvious way).
+
+Profiling the export on synthetic corpora (benchmarks/) led to four shortcuts:
+skipping a regex when a substring test shows it cannot match (request cues, theme
+cues, date patterns) and grouping the alias alternation by first letter. Each is
+checked here against the plain scan on text built to stress it: the cue words in
+random case, the characters re.IGNORECASE treats specially (Kelvin sign, long s,
+Turkish dotted and dotless i), homoglyphs and line breaks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import dates, requests
+from analysis.codebook import cue_pattern, cue_words, load_codebook, may_match
+from analysis.mentions import _alternative, matcher_for
+from analysis.segment import Paragraph
+from analysis.textnorm import fold_for_matching, ignorecase_key
+
+CODEBOOK = load_codebook()
+CUE_SETS = [tuple(t["cues"]) for t in CODEBOOK.themes.values()] + [
+    tuple(t["cues"]) for t in CODEBOOK.request_types.values() if t.get("cues")]
+WORDS = sorted({w for cues in CUE_SETS for cue in cues for w in re.split(r"[\s*]", cue) if w}
+               | {"called on", "asked for", "request", "needed", "requires", "we want", "hoped", "invited",
+                  "Russia's", "to help", "January 5", "On Monday", "last week", "the 1990s", "2016",
+                  "the following day", "Marshal Khalifa Haftar", "Haftar", "al-Sarraj", "UN", "Moscow"})
+ODD = st.sampled_from(["\u212a", "\u017f", "\u0130", "\u0131", "\u0410", "\n", " ", "-", "’s", ".", ",", "\xa0"])
+
+
+def _recase(word: str, flips: list[bool]) -> str:
+    return "".join(c.upper() if flip else c for c, flip in zip(word, flips + [False] * len(word), strict=False))
+
+
+PIECE = st.one_of(
+    st.builds(_recase, st.sampled_from(WORDS), st.lists(st.booleans(), max_size=12)),
+    ODD, st.text(max_size=6),
+)
+TEXT = st.lists(PIECE, max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT)
+def test_request_cue_filter_skips_only_patterns_that_cannot_match(text):
+    every = sorted((m for _, pattern in requests.CUE_RULES for m in pattern.finditer(text)),
+                   key=lambda m: m.start("cue"))
+    assert [m.span() for m in requests.cue_matches(text)] == [m.span() for m in every]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, which=st.integers(0, len(CUE_SETS) - 1))
+def test_theme_cue_filter_never_hides_a_match(text, which):
+    cues = CUE_SETS[which]
+    folded = fold_for_matching(text)
+    if cue_pattern(cues).search(folded):
+        assert may_match(cue_words(cues), ignorecase_key(folded))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXT.filter(lambda t: t.strip()))
+def test_date_pattern_filter_finds_what_the_full_scan_finds(text):
+    para = [Paragraph("doc-1", "doc-1-p001", 1, "body", text, 1, 1)]
+    bounds = (dt.date(2016, 5, 9), dt.date(2016, 5, 15))
+    filtered = dates.extract_dates(para, bounds)
+    saved = dates.PATTERNS
+    dates.PATTERNS = [(kind, pattern, ("",)) for kind, pattern, _ in saved]  # "" is in every text
+    try:
+        assert dates.extract_dates(para, bounds) == filtered
+    finally:
+        dates.PATTERNS = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, published=st.sampled_from([None, (dt.date(2016, 5, 9), dt.date(2016, 5, 15)),
+                                             (dt.date(2021, 4, 16), dt.date(2021, 4, 16))]))
+def test_grouped_alias_pattern_matches_like_the_plain_alternation(text, published):
+    matcher = matcher_for(CODEBOOK, published)
+    ordered = sorted((a for a in CODEBOOK.aliases if a.applies(published)), key=lambda a: (-len(a.text), a.text))
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(_alternative(a) for a in ordered) + r")(?!\w)", re.IGNORECASE)
+    folded = fold_for_matching(text)
+    assert [m.span() for m in matcher.pattern.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
