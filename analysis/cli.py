@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.engines import ENGINES, EngineError, available_cpus
 from analysis.errors import CorpusError
 
 
@@ -22,6 +23,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--corpus", type=Path, help="corpus folder (default: the repository's data/)")
     export.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
     export.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
+    export.add_argument("--engine", choices=ENGINES, default="local",
+                        help="where batches of documents are extracted: local processes (default) or a Dask cluster")
+    export.add_argument("--jobs", type=_positive, metavar="N",
+                        help="local: worker processes (default: every available core; 1 = this process); "
+                             "dask: workers of the LocalCluster")
+    export.add_argument("--scheduler", metavar="ADDRESS",
+                        help="dask: address of a running scheduler, e.g. tcp://10.0.0.5:8786 "
+                             "(default: start a LocalCluster on this machine)")
     rerun = sub.add_parser("rerun", help="re-execute a chapter in place and report what changed")
     rerun.add_argument("chapter", nargs="?", help="chapter name, e.g. 'corpus' (or --all)")
     rerun.add_argument("--all", action="store_true", help="re-execute every chapter")
@@ -40,13 +49,31 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
 def _export(args: argparse.Namespace) -> int:
     from analysis.corpus import load_corpus
-    from analysis.export import export_tables
+    from analysis.engines import make_engine
+    from analysis.export import BATCH, export_tables
 
-    corpus = load_corpus(args.corpus)
-    for path in export_tables(corpus, args.out, args.format):
-        print(f"wrote {path}")
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler is for --engine dask", file=sys.stderr)
+        return 2
+    corpus = load_corpus(args.corpus, read_texts=False)  # texts are read batch by batch
+    batches = -(-len(corpus) // BATCH)
+    jobs = args.jobs
+    if args.engine == "local":  # no point starting more processes than there are batches
+        jobs = min(jobs or available_cpus(), batches)
+    engine = make_engine(args.engine, jobs=jobs, scheduler=args.scheduler)
+    try:
+        for path in export_tables(corpus, args.out, args.format, engine=engine):
+            print(f"wrote {path}")
+    finally:
+        engine.close()
     return 0
 
 
@@ -76,4 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except CorpusError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2

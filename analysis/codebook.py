@@ -65,6 +65,8 @@ class Codebook:
     embargo_stances: list[dict[str, Any]] = field(default_factory=list)
     comment_themes: dict[str, dict[str, Any]] = field(default_factory=dict)
     glossary_extra: list[dict[str, str]] = field(default_factory=list)
+    # Derived objects (compiled matchers) cached per codebook by the extractors.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def actor_type(self, actor_id: str | None) -> str | None:
         """The actor's type (person, state, ...), or None for an unresolved mention."""

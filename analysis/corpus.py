@@ -9,7 +9,9 @@ matches, or a text file that no entry describes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from analysis import config
@@ -40,29 +42,57 @@ class Document:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The documents of one corpus folder, in ``sources.yml`` order."""
+    """The documents of one corpus folder, in ``sources.yml`` order.
+
+    Texts are read when first needed: :attr:`documents` reads them all (the
+    chapters want whole tables), :meth:`iter_documents` one at a time (the
+    export streams corpora far larger than memory).
+    """
 
     root: Path
-    documents: tuple[Document, ...]
+    sources: tuple[Source, ...]
+    sources_path: Path
+
+    @cached_property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document, texts read and checked (once; later calls reuse them)."""
+        return tuple(load_document(self.root, self.sources_path, source) for source in self.sources)
+
+    def iter_documents(self) -> Iterator[Document]:
+        """The documents in order, each text read and checked as it is reached."""
+        if "documents" in self.__dict__:
+            yield from self.documents
+            return
+        for source in self.sources:
+            yield load_document(self.root, self.sources_path, source)
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return len(self.sources)
 
 
-def load_corpus(root: str | Path | None = None) -> Corpus:
-    """Load and validate the corpus in ``root`` (default: :func:`analysis.config.corpus_dir`)."""
+def load_corpus(root: str | Path | None = None, read_texts: bool = True) -> Corpus:
+    """Load and validate the corpus in ``root`` (default: :func:`analysis.config.corpus_dir`).
+
+    With ``read_texts=False`` only ``sources.yml`` and the files' presence are
+    checked now; each text is read, and refused if bad, when iterated.
+    """
     root = config.corpus_dir(root)
     if not root.is_dir():
         raise CorpusError(root, "corpus folder not found", "pass an existing folder with --corpus")
     sources_path = root / config.SOURCES_FILE
-    sources = load_sources(sources_path)
-    documents = tuple(load_document(root, sources_path, source) for source in sources)
-    check_orphans(root, sources_path, sources)
-    return Corpus(root=root, documents=documents)
+    sources = tuple(load_sources(sources_path))
+    corpus = Corpus(root=root, sources=sources, sources_path=sources_path)
+    if read_texts:
+        corpus.documents  # noqa: B018 - reading every text is the validation
+    else:
+        for source in sources:
+            document_path(root, sources_path, source)
+    check_orphans(root, sources_path, list(sources))
+    return corpus
 
 
-def load_document(root: Path, sources_path: Path, source: Source) -> Document:
-    """Read one document's text file and check it against its entry."""
+def document_path(root: Path, sources_path: Path, source: Source) -> Path:
+    """The text file of ``source``, refused if it lies outside the corpus or does not exist."""
     where = f"line {source.line}, entry '{source.id}', field 'file'"
     path = (root / source.file).resolve()
     if root.resolve() not in path.parents:
@@ -71,6 +101,12 @@ def load_document(root: Path, sources_path: Path, source: Source) -> Document:
     if not path.is_file():
         raise CorpusError(sources_path, f"file '{source.file}' not found",
                           "correct the path or add the file", where)
+    return path
+
+
+def load_document(root: Path, sources_path: Path, source: Source) -> Document:
+    """Read one document's text file and check it against its entry."""
+    path = document_path(root, sources_path, source)
     raw = path.read_bytes()
     expected = source.meta.get("sha256")
     if expected is not None and hashlib.sha256(raw).hexdigest() != expected:

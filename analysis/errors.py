@@ -38,6 +38,12 @@ class CorpusError(Exception):
         self.where = where
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts, so an error raised in a worker process or on a
+        # Dask worker reaches the command line intact (the default would pass only
+        # the message and fail to unpickle).
+        return (type(self), (self.path, self.problem, self.fix, self.where))
+
     @property
     def message(self) -> str:
         """The one-line message shown to the user."""

@@ -15,6 +15,7 @@ chrome), so a headline is not "a repeat" of the breadcrumb that contains it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -37,12 +38,13 @@ class _Key:
     text: str
     words: list[str]
     vocabulary: frozenset[str]
+    counts: Counter[str]
 
     @classmethod
     def of(cls, text: str) -> _Key:
         key = match_key(text)
         words = key.split()
-        return cls(key, words, frozenset(words))
+        return cls(key, words, frozenset(words), Counter(words))
 
 
 def repeat_kind(later: str, earlier: str) -> str | None:
@@ -67,6 +69,8 @@ def _repeat_kind(later: _Key, earlier: _Key) -> str | None:
     shared = len(later.vocabulary & earlier.vocabulary)
     if 2 * shared / (len(later.vocabulary) + len(earlier.vocabulary)) < NEAR_RATIO - 0.1:
         return None  # too few shared words for the sequences to match well
+    if 2 * (later.counts & earlier.counts).total() / (shorter + longer) < NEAR_RATIO:
+        return None  # difflib's quick_ratio, an upper bound of its ratio, computed without difflib
     if SequenceMatcher(None, later.words, earlier.words, autojunk=False).ratio() >= NEAR_RATIO:
         return "near"
     return None

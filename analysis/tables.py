@@ -7,10 +7,12 @@ corpus always gives byte-identical CSV files and notebook outputs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis.codebook import Codebook
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, Document
 from analysis.schema import columns, conform
 from analysis.segment import Paragraph
 
@@ -47,11 +49,11 @@ def actors(codebook: Codebook) -> pd.DataFrame:
     ])
 
 
-def documents(corpus: Corpus, paras: pd.DataFrame) -> pd.DataFrame:
-    """One row per document: metadata, date bounds and paragraph counts by segment."""
+def documents(docs: Sequence[Document], paras: pd.DataFrame) -> pd.DataFrame:
+    """One row per document of ``docs``: metadata, date bounds and paragraph counts by segment."""
     counts = paras.pivot_table(index="doc_id", columns="segment", values="para_id", aggfunc="size", fill_value=0)
     rows = []
-    for doc in corpus.documents:
+    for doc in docs:
         source, bounds = doc.source, doc.source.date_range
         seg = counts.loc[doc.id] if doc.id in counts.index else pd.Series(dtype="int64")
         rows.append({

@@ -1,0 +1,138 @@
+"""Where the export's per-batch extraction runs: here, in local worker processes, or on Dask.
+
+Every engine maps one pure function over batches of documents and yields the
+results *in corpus order*, with a bounded number of batches in flight. The
+tables therefore come out byte-identical whichever engine made them (a test
+checks this), and memory stays bounded however large the corpus: the caller
+reads the texts one batch at a time and writes each result as it arrives.
+
+* :class:`SerialEngine`: this process (``--jobs 1``; small corpora always).
+* :class:`ProcessEngine`: ``--jobs N`` local processes (the default uses every core).
+* :class:`DaskEngine`: ``--engine dask``; a distributed ``LocalCluster`` by default,
+  or any running scheduler with ``--scheduler tcp://host:8786``. The texts travel
+  with the tasks, so workers need the ``analysis`` package but not the corpus files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, Protocol
+
+ENGINES = ("local", "dask")
+CONNECT_TIMEOUT = "15s"
+
+
+class EngineError(Exception):
+    """The engine cannot start (say, no scheduler at the address given); the message says what to do."""
+
+
+def available_cpus() -> int:
+    """The cores this process may use (the affinity mask, not the machine's total)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Engine(Protocol):
+    """Runs ``fn(item, *shared)`` for each item; yields the results in item order."""
+
+    name: str
+
+    def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
+    """Submit items as results are consumed, at most ``window`` ahead; yield results in order."""
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class SerialEngine:
+    """Everything in this process, one batch after another."""
+
+    name = "serial"
+    workers = 1
+
+    def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
+        return (fn(item, *shared) for item in items)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """``jobs`` worker processes on this machine (started with ``spawn``: safe beside threads)."""
+
+    name = "local"
+
+    def __init__(self, jobs: int):
+        self.workers = jobs
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+
+    def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
+        def submit(item: Any) -> Future[Any]:
+            return self._pool.submit(fn, item, *shared)
+        return _ordered(submit, items, window=2 * self.workers)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Batches as Dask futures on a distributed cluster: a new ``LocalCluster`` or ``scheduler``.
+
+    Shared arguments (the codebook) are scattered to every worker once. Futures
+    are submitted at most ``2 × workers`` ahead of the one being written and
+    released once written, so neither the client nor the workers hold the corpus.
+    """
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None):
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        if scheduler:
+            try:
+                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise EngineError(f"cannot reach the Dask scheduler at '{scheduler}' ({exc.__class__.__name__}); "
+                                  "check the address and that `dask scheduler` is running there, "
+                                  "or leave out --scheduler to start a cluster on this machine") from None
+        else:
+            self._cluster = LocalCluster(n_workers=workers or available_cpus(), threads_per_worker=1,
+                                         processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+        self.workers = max(1, sum(self._client.nthreads().values()))
+
+    def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
+        scattered = [self._client.scatter(value, broadcast=True) for value in shared]
+
+        def submit(item: Any) -> Any:
+            return self._client.submit(fn, item, *scattered, pure=False)
+        return _ordered(submit, items, window=2 * self.workers)
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine for the command line's ``--engine``, ``--jobs`` and ``--scheduler``."""
+    if name == "dask":
+        return DaskEngine(scheduler=scheduler, workers=jobs)
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    jobs = available_cpus() if jobs is None else jobs
+    return SerialEngine() if jobs <= 1 else ProcessEngine(jobs)
