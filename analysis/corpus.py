@@ -9,9 +9,10 @@ matches, or a text file that no entry describes.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from analysis import config
@@ -92,16 +93,29 @@ def load_corpus(root: str | Path | None = None, read_texts: bool = True) -> Corp
 
 
 def document_path(root: Path, sources_path: Path, source: Source) -> Path:
-    """The text file of ``source``, refused if it lies outside the corpus or does not exist."""
+    """The text file of ``source``, refused if it lies outside the corpus or does not exist.
+
+    Symbolic links are followed (a link that leads out of the corpus is refused),
+    but folders are resolved once each and files only when they are links: a full
+    ``Path.resolve()`` per document took 9 s for 100,000 documents.
+    """
     where = f"line {source.line}, entry '{source.id}', field 'file'"
-    path = (root / source.file).resolve()
-    if root.resolve() not in path.parents:
+    folder, name = os.path.split(os.path.normpath(os.path.join(root, source.file)))
+    real = os.path.join(_realpath(folder), name)
+    if os.path.islink(real):
+        real = os.path.realpath(real)
+    if not real.startswith(_realpath(str(root)) + os.sep):
         raise CorpusError(sources_path, f"'{source.file}' points outside the corpus folder",
                           "use a path relative to the folder holding sources.yml", where)
-    if not path.is_file():
+    if not os.path.isfile(real):
         raise CorpusError(sources_path, f"file '{source.file}' not found",
                           "correct the path or add the file", where)
-    return path
+    return Path(real)
+
+
+@lru_cache(maxsize=256)
+def _realpath(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def load_document(root: Path, sources_path: Path, source: Source) -> Document:
@@ -130,13 +144,24 @@ def decode_text(path: Path, raw: bytes) -> str:
 
 
 def check_orphans(root: Path, sources_path: Path, sources: list[Source]) -> None:
-    """Refuse text files in the corpus folder that no entry names: they would be silently ignored."""
-    named = {(root / s.file).resolve() for s in sources}
-    for path in sorted(root.rglob(f"*{TEXT_SUFFIX}")):
-        rel = path.relative_to(root)
-        if path.resolve() not in named and not any(part.startswith(".") for part in rel.parts):
-            raise CorpusError(path, "this text file has no entry in sources.yml",
-                              f"add an entry with file: {rel.as_posix()} to {sources_path.name}, or move the file away")
+    """Refuse text files in the corpus folder that no entry names: they would be silently ignored.
+
+    Hidden files and folders are skipped. Paths are compared as written first and
+    resolved only when they differ, which keeps this fast for very large corpora.
+    """
+    written = {os.path.normpath(os.path.join(root, s.file)) for s in sources}
+    named: set[str] | None = None
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if not name.endswith(TEXT_SUFFIX) or name.startswith(".") or os.path.normpath(path) in written:
+                continue
+            named = named if named is not None else {os.path.realpath(p) for p in written}
+            if os.path.realpath(path) not in named:
+                rel = Path(path).relative_to(root).as_posix()
+                raise CorpusError(Path(path), "this text file has no entry in sources.yml",
+                                  f"add an entry with file: {rel} to {sources_path.name}, or move the file away")
 
 
 def sha256_file(path: Path) -> str:

@@ -15,12 +15,14 @@ reads the texts one batch at a time and writes each result as it arrives.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any, Protocol
 
 ENGINES = ("local", "dask")
@@ -114,6 +116,11 @@ class DaskEngine:
                                          processes=True, dashboard_address=None, silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
         self.workers = max(1, sum(self._client.nthreads().values()))
+        try:
+            check_same_code(package_digest(), self._client.run(package_digest))
+        except EngineError:
+            self.close()
+            raise
 
     def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
         scattered = [self._client.scatter(value, broadcast=True) for value in shared]
@@ -126,6 +133,25 @@ class DaskEngine:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def package_digest() -> str:
+    """SHA-256 over the ``analysis`` package's source files: equal digests, equal extraction code."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def check_same_code(here: str, workers: dict[str, str]) -> None:
+    """Refuse workers whose package differs from this one's: their tables would silently differ."""
+    for address, digest in sorted(workers.items()):
+        if digest != here:
+            raise EngineError(f"the Dask worker at {address} runs different analysis code (package digest "
+                              f"{digest[:12]}, here {here[:12]}); install this commit's package on every worker")
+    if not workers:
+        raise EngineError("the Dask cluster has no workers; start some with `dask worker SCHEDULER_ADDRESS`")
 
 
 def make_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Engine:

@@ -117,3 +117,14 @@ def test_make_engine_uses_one_process_when_asked():
     assert isinstance(make_engine("local", jobs=1), SerialEngine)
     with pytest.raises(ValueError, match="--engine dask"):
         make_engine("local", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_workers_running_other_code_are_refused():
+    from analysis.engines import EngineError, check_same_code, package_digest
+
+    here = package_digest()
+    check_same_code(here, {"tcp://10.0.0.5:4001": here})
+    with pytest.raises(EngineError, match=r"worker at tcp://10\.0\.0\.6:4001 runs different analysis code"):
+        check_same_code(here, {"tcp://10.0.0.5:4001": here, "tcp://10.0.0.6:4001": "0" * 64})
+    with pytest.raises(EngineError, match="has no workers"):
+        check_same_code(here, {})

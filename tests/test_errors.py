@@ -129,3 +129,46 @@ def test_control_characters_in_a_value_are_escaped_not_printed(make_corpus):
     root = make_corpus([entry(published="2019-04\n05")], {"raw/a.txt": TEXT})
     line = assert_refused(root, "field 'published'", "not an ISO date of day precision")
     assert "'2019-04\\n05'" in line, line
+
+
+def test_a_symbolic_link_out_of_the_corpus_is_refused(make_corpus, tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(TEXT, encoding="utf-8")
+    root = make_corpus([entry(file="raw/link.txt")], {})
+    (root / "raw").mkdir()
+    (root / "raw" / "link.txt").symlink_to(outside)
+    assert_refused(root, "'raw/link.txt' points outside the corpus folder")
+
+
+def test_a_symbolic_link_within_the_corpus_is_followed(make_corpus):
+    root = make_corpus([entry(file="raw/link.txt")], {"archive/a.txt": TEXT})
+    (root / "raw").mkdir()
+    (root / "raw" / "link.txt").symlink_to(root / "archive" / "a.txt")
+    assert load_corpus(root).documents[0].path == (root / "archive" / "a.txt").resolve()
+
+
+def test_a_folder_link_out_of_the_corpus_is_refused(make_corpus, tmp_path):
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.txt").write_text(TEXT, encoding="utf-8")
+    root = make_corpus([entry(file="raw/a.txt")], {})
+    (root / "raw").symlink_to(tmp_path / "other", target_is_directory=True)
+    assert_refused(root, "'raw/a.txt' points outside the corpus folder")
+
+
+@pytest.mark.parametrize("text", [
+    None,  # the real sources.yml
+    "note: &w {outlet: Wire}\ndocuments:\n  - &e {id: a, tags: [1, yes, null, 2019-04-05, '0x1F']}\n  - *e\nafter: 3\n",
+    "documents: []\n", "documents: {id: a}\n", "- a\n- b\n", "",
+])
+def test_sources_are_read_one_entry_at_a_time_with_the_same_values(text, tmp_path):
+    """The streaming reader (bounded memory for huge sources.yml) gives what yaml.load gives."""
+    from analysis import config
+    from analysis.sources import iter_yaml_list, read_yaml
+
+    path = config.DATA_DIR / "sources.yml"
+    if text is not None:
+        path = tmp_path / "sources.yml"
+        path.write_text(text, encoding="utf-8")
+    whole = read_yaml(path)
+    expected = whole["documents"] if isinstance(whole, dict) and isinstance(whole.get("documents"), list) else []
+    assert list(iter_yaml_list(path, "documents")) == expected
