@@ -12,10 +12,10 @@ export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book html pdf hostile test bench refresh lint lock clean
+.PHONY: help venv book html pdf hostile test bench bench-build bench-stages profile refresh lint lock clean
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
@@ -51,8 +51,20 @@ hostile: $(STAMP) ## Build the book from the hostile test corpus (tests/fixtures
 test: book hostile node_modules/.installed ## Run every test: unit tests, nbval, browser checks of both builds
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) ## Measure export throughput and memory on synthetic corpora (on demand; SIZES="100 1000")
-	$(BIN)/python -m benchmarks.run $(or $(SIZES),100 1000)
+bench: $(STAMP) ## Export speed and memory on synthetic corpora (on demand; SIZES="1000 10000" ENGINE=local|dask JOBS=N)
+	$(BIN)/python -m benchmarks.run export $(or $(SIZES),1000 10000) --engine $(or $(ENGINE),local) $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/python -m benchmarks.run report
+
+bench-build: $(STAMP) ## Time cold, warm and one-chapter builds and make test in a fresh clone (on demand)
+	$(BIN)/python -m benchmarks.run build
+	$(BIN)/python -m benchmarks.run report
+
+bench-stages: $(STAMP) ## Seconds per extraction stage on 1,000 synthetic documents, one process (on demand)
+	$(BIN)/python -m benchmarks.run stages $(or $(SIZE),1000)
+	$(BIN)/python -m benchmarks.run report
+
+profile: $(STAMP) ## Profile a one-process export with pyinstrument (SIZE=1000): benchmarks/results/profile-*.txt
+	$(BIN)/python -m benchmarks.run profile $(or $(SIZE),1000)
 
 refresh: $(STAMP) ## Re-execute every chapter in place (after a change that alters outputs)
 	$(BIN)/python -m analysis rerun --all

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from analysis.textnorm import match_key
@@ -31,20 +32,24 @@ FAMILY = {"headline": "article", "standfirst": "article", "body": "article", "ca
           "comment": "comment", "boilerplate": "chrome"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Key:
     """A paragraph's match key with its words and word set, computed once, not once per pair."""
 
     text: str
     words: list[str]
     vocabulary: frozenset[str]
-    counts: Counter[str]
 
     @classmethod
     def of(cls, text: str) -> _Key:
         key = match_key(text)
         words = key.split()
-        return cls(key, words, frozenset(words), Counter(words))
+        return cls(key, words, frozenset(words))
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """Word counts, only for the few pairs that pass the cheaper tests."""
+        return Counter(self.words)
 
 
 def repeat_kind(later: str, earlier: str) -> str | None:

@@ -1,57 +1,260 @@
-"""Measure export throughput and peak memory on synthetic corpora (run on demand, not in make test).
+"""Measure the export and the book build (run on demand, never in ``make test``).
 
-    python -m benchmarks.run 100 1000 [10000 ...]
+    python -m benchmarks.run export 1000 10000 [--engine local|dask] [--jobs N]
+    python -m benchmarks.run profile 1000          # pyinstrument report of a one-process export
+    python -m benchmarks.run stages 1000           # seconds per extraction stage, one process
+    python -m benchmarks.run build                 # cold, warm no-op, one-chapter edit, make test
+    python -m benchmarks.run report [--check]      # the README's summary table, from the JSON files
 
-For each size: generate the corpus (seeded, cached under _build/bench/), run
-``python -m analysis export`` in a fresh process, and record wall time, peak
-resident memory of that process and documents per second in
-``benchmarks/results/export-<n>.json``.
+Every figure is written to ``benchmarks/results/*.json`` with the machine it was
+measured on; ``report`` rewrites the table between the ``benchmarks`` markers in
+the README from those files (and ``--check``, used by the tests, fails when the
+README is stale). Synthetic corpora are generated (seeded) and cached under
+``_build/bench/``. Export runs happen in a fresh child process; peak memory is
+the largest *sum* of resident memory over that process and all its workers,
+sampled every 50 ms, so a parallel run is not flattered by splitting its memory.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import os
 import platform
-import resource
+import re
+import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import psutil
+
 from analysis import config
+from analysis.engines import ENGINES, available_cpus
 from benchmarks.generate import generate
+from benchmarks.stages import STAGES, measure_stages
 
 RESULTS = Path(__file__).parent / "results"
+BASELINE = RESULTS / "baseline"
 CACHE = config.REPO_ROOT / "_build" / "bench"
+README = config.REPO_ROOT / "README.md"
+MARKERS = ("<!-- benchmarks:start -->", "<!-- benchmarks:end -->")
+EDITED_CHAPTER = "book/embargo.ipynb"
 
 
-def measure_export(n_docs: int) -> dict:
-    """Export a synthetic corpus of ``n_docs`` documents in a child process; return the figures."""
+def machine() -> dict:
+    """What the figures were measured on."""
+    return {"python": platform.python_version(), "cpus": available_cpus(), "machine": platform.machine(),
+            "commit": _git("rev-parse", "--short", "HEAD"), "date": dt.date.today().isoformat()}
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=config.REPO_ROOT, capture_output=True, text=True).stdout.strip()
+
+
+def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float, str]:
+    """Run ``cmd``; return (wall seconds, peak summed RSS of it and its descendants in MB, output)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        root = psutil.Process(proc.pid)
+        while not done.wait(0.05):
+            try:
+                procs = [root, *root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                peak[0] = max(peak[0], total)
+            except psutil.Error:
+                return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{output[-3000:]}")
+    return seconds, peak[0] / 2**20, output
+
+
+def corpus_of(n_docs: int) -> Path:
+    """The seeded synthetic corpus of ``n_docs`` documents (generated once, then reused)."""
     corpus = CACHE / f"corpus-{n_docs}"
     if not (corpus / "sources.yml").is_file():
         generate(corpus, n_docs)
-    out = CACHE / f"out-{n_docs}"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(corpus), "--out", str(out)],
-                   check=True, capture_output=True)
-    seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return corpus
+
+
+def measure_export(n_docs: int, engine: str, jobs: int | None) -> dict:
+    """Export a synthetic corpus in a child process; return the figures."""
+    corpus, out = corpus_of(n_docs), CACHE / f"out-{n_docs}-{engine}"
+    cmd = [sys.executable, "-m", "analysis", "export", "--corpus", str(corpus), "--out", str(out), "--engine", engine]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    seconds, peak_mb, _ = run_measured(cmd)
     rows = sum(1 for _ in (out / "paragraphs.csv").open(encoding="utf-8")) - 1
-    return {"n_docs": n_docs, "seconds": round(seconds, 2), "docs_per_second": round(n_docs / seconds, 1),
-            "peak_rss_mb": round(max(peak_kb, before) / 1024, 1), "paragraph_rows": rows,
-            "python": platform.python_version(), "cpus": os.cpu_count()}
+    return {"n_docs": n_docs, "engine": engine, "jobs": jobs or available_cpus(), "seconds": round(seconds, 2),
+            "docs_per_second": round(n_docs / seconds, 1), "peak_rss_mb": round(peak_mb, 1),
+            "paragraph_rows": rows, "corpus_mb": round(_size(corpus) / 2**20, 1), **machine()}
 
 
-def main(sizes: list[int]) -> None:
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def export_main(sizes: list[int], engine: str, jobs: int | None) -> None:
     RESULTS.mkdir(exist_ok=True)
     for n_docs in sizes:
-        figures = measure_export(n_docs)
-        (RESULTS / f"export-{n_docs}.json").write_text(json.dumps(figures, indent=2) + "\n")
-        print(f"{n_docs:>7} docs: {figures['seconds']:>8.1f} s, {figures['docs_per_second']:>7.1f} docs/s, "
-              f"peak {figures['peak_rss_mb']:.0f} MB")
+        figures = measure_export(n_docs, engine, jobs)
+        name = f"export-{n_docs}-{engine}-{figures['jobs']}.json"
+        (RESULTS / name).write_text(json.dumps(figures, indent=2) + "\n")
+        print(f"{n_docs:>7} docs, {engine} x{figures['jobs']}: {figures['seconds']:>7.1f} s, "
+              f"{figures['docs_per_second']:>6.1f} docs/s, peak {figures['peak_rss_mb']:.0f} MB -> {name}")
+
+
+def profile_main(n_docs: int) -> None:
+    """A pyinstrument report of a one-process export, for finding what dominates."""
+    out = RESULTS / f"profile-export-{n_docs}.txt"
+    cmd = [sys.executable, "-m", "pyinstrument", "--show-all", "-o", str(out), "-m", "analysis", "export",
+           "--corpus", str(corpus_of(n_docs)), "--out", str(CACHE / f"out-{n_docs}-profile"), "--jobs", "1"]
+    run_measured(cmd)
+    print(f"wrote {out}")
+
+
+def build_main() -> None:
+    """Time the book in a fresh clone of HEAD: cold build, warm no-op, one edited chapter, make test."""
+    clone = CACHE / "clone"
+    shutil.rmtree(clone, ignore_errors=True)
+    subprocess.run(["git", "clone", "--quiet", str(config.REPO_ROOT), str(clone)], check=True)
+    # Share this checkout's environment; touching the stamp tells make it is current.
+    (clone / ".venv").symlink_to(config.REPO_ROOT / ".venv")
+    (config.REPO_ROOT / ".venv" / ".installed").touch()
+    env = {**os.environ, "PYTHONPATH": str(clone)}  # the clone's package, not the editable install's
+    make = ["make", "--no-print-directory"]
+    figures: dict = {"chapter_edited": EDITED_CHAPTER, **machine()}
+    figures["cold_html_seconds"], _, log = run_measured([*make, "html"], cwd=clone, env=env)
+    figures["cold_executed"] = _executed(log)
+    figures["warm_noop_seconds"], _, log = run_measured([*make, "html"], cwd=clone, env=env)
+    figures["warm_executed"] = _executed(log)
+    _edit_code_cell(clone / EDITED_CHAPTER)
+    figures["one_chapter_seconds"], _, log = run_measured([*make, "html"], cwd=clone, env=env)
+    figures["one_chapter_executed"] = _executed(log)
+    subprocess.run(["git", "checkout", "--quiet", "--", EDITED_CHAPTER], cwd=clone, check=True)
+    figures["make_test_seconds"], _, log = run_measured([*make, "test"], cwd=clone, env=env)
+    figures["make_test_summary"] = (re.findall(r"=+ (\d+ passed[^=]*?) =+", log) or ["?"])[-1]
+    figures["warm_noop_percent_of_cold"] = round(100 * figures["warm_noop_seconds"] / figures["cold_html_seconds"], 1)
+    for key in list(figures):
+        if key.endswith("_seconds"):
+            figures[key] = round(figures[key], 1)
+    (RESULTS / "build.json").write_text(json.dumps(figures, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+
+
+def _executed(log: str) -> list[str]:
+    """The chapters a build executed, from myst-nb's log lines."""
+    return sorted({name for line in log.splitlines() if "Executing notebook using" in line
+                   for name in re.findall(r"([\w-]+)\.ipynb", line)})
+
+
+def _edit_code_cell(path: Path) -> None:
+    """A neutral edit to the chapter's first code cell: a comment line, so its outputs stay the same."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    cell["source"] = source + "\n# edited by benchmarks/run.py build"
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def report() -> str:
+    """The README's benchmark tables, from the JSON results."""
+    lines = ["| documents | engine | time | docs/s | peak memory (all processes) |", "|---|---|---|---|---|"]
+    for path in sorted(RESULTS.glob("export-*.json"), key=lambda p: _order(json.loads(p.read_text()))):
+        r = json.loads(path.read_text())
+        lines.append(f"| {r['n_docs']:,} | {r['engine']} × {r['jobs']} | {r['seconds']:,.1f} s | "
+                     f"{r['docs_per_second']:,.0f} | {r['peak_rss_mb']:,.0f} MB |")
+    for path in sorted(BASELINE.glob("export-*.json"), key=lambda p: json.loads(p.read_text())["n_docs"]):
+        r = json.loads(path.read_text())
+        lines.append(f"| {r['n_docs']:,} | before profiling (9a42c2d), one process | {r['seconds']:,.1f} s | "
+                     f"{r['docs_per_second']:,.0f} | {r['peak_rss_mb']:,.0f} MB (one process) |")
+    after, before = RESULTS / "stages-1000.json", BASELINE / "stages-1000.json"
+    if after.is_file() and before.is_file():
+        a, b = json.loads(after.read_text()), json.loads(before.read_text())
+        lines += ["", f"| stage, 1,000 documents, one process | before ({b['commit']}) | after ({a['commit']}) |",
+                  "|---|---|---|"]
+        lines += [f"| {stage} | {b['seconds'][stage]} s | {a['seconds'][stage]} s |" for stage in STAGES]
+        lines.append(f"| all | {b['total']} s | {a['total']} s |")
+    build = RESULTS / "build.json"
+    if build.is_file():
+        b = json.loads(build.read_text())
+        lines += ["", "| book build (fresh clone) | time | chapters executed |", "|---|---|---|",
+                  f"| cold `make html` | {b['cold_html_seconds']} s | {len(b['cold_executed'])} |",
+                  f"| warm no-op `make html` | {b['warm_noop_seconds']} s "
+                  f"({b['warm_noop_percent_of_cold']}% of cold) | {len(b['warm_executed'])} |",
+                  f"| after editing a code cell of `{b['chapter_edited']}` | {b['one_chapter_seconds']} s | "
+                  f"{', '.join(b['one_chapter_executed']) or 'none'} |",
+                  f"| `make test` (both builds, PDF, every test) | {b['make_test_seconds']} s | "
+                  f"{b['make_test_summary']} |"]
+    first = json.loads(next(RESULTS.glob("*.json")).read_text()) if any(RESULTS.glob("*.json")) else {}
+    where = f"Measured on {first.get('cpus', '?')} cores, Python {first.get('python', '?')}" if first else ""
+    return "\n".join([where, "", *lines]) if where else "\n".join(lines)
+
+
+def _order(r: dict) -> tuple:
+    return (r["n_docs"], ENGINES.index(r["engine"]), r["jobs"])
+
+
+def report_main(check: bool) -> None:
+    text = README.read_text(encoding="utf-8")
+    start, end = (text.index(marker) for marker in MARKERS)
+    updated = text[:start + len(MARKERS[0])] + "\n" + report() + "\n" + text[end:]
+    if check:
+        if updated != text:
+            raise SystemExit("README's benchmark table is stale: run python -m benchmarks.run report")
+        return
+    README.write_text(updated, encoding="utf-8")
+    print("updated the README's benchmark table")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    export = sub.add_parser("export", help="export throughput and peak memory on synthetic corpora")
+    export.add_argument("sizes", type=int, nargs="*", default=[1000, 10000])
+    export.add_argument("--engine", choices=ENGINES, default="local")
+    export.add_argument("--jobs", type=int)
+    profile = sub.add_parser("profile", help="pyinstrument report of a one-process export")
+    profile.add_argument("size", type=int, nargs="?", default=1000)
+    stages = sub.add_parser("stages", help="seconds per extraction stage, one process")
+    stages.add_argument("size", type=int, nargs="?", default=1000)
+    stages.add_argument("--out", type=Path, help="JSON file to write (default: results/stages-<size>.json)")
+    sub.add_parser("build", help="cold, warm, one-chapter and make test times in a fresh clone")
+    rep = sub.add_parser("report", help="rewrite the README's benchmark table from the results")
+    rep.add_argument("--check", action="store_true", help="fail if the README is stale instead")
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        export_main(args.sizes, args.engine, args.jobs)
+    elif args.command == "profile":
+        profile_main(args.size)
+    elif args.command == "stages":
+        figures = {"n_docs": args.size, **measure_stages(corpus_of(args.size)), **machine()}
+        out = args.out or RESULTS / f"stages-{args.size}.json"
+        out.write_text(json.dumps(figures, indent=2) + "\n")
+        print(json.dumps(figures["seconds"]), f"total {figures['total']} s -> {out}")
+    elif args.command == "build":
+        build_main()
+    else:
+        report_main(args.check)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 1000])
+    main()
