@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from analysis import config
@@ -53,11 +53,14 @@ class Corpus:
     root: Path
     sources: tuple[Source, ...]
     sources_path: Path
+    # Real paths of the folders holding the texts, resolved once per corpus object
+    # (never for the life of the process: a folder may be swapped between loads).
+    folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def documents(self) -> tuple[Document, ...]:
         """Every document, texts read and checked (once; later calls reuse them)."""
-        return tuple(load_document(self.root, self.sources_path, source) for source in self.sources)
+        return tuple(load_document(self.root, self.sources_path, source, self.folders) for source in self.sources)
 
     def iter_documents(self) -> Iterator[Document]:
         """The documents in order, each text read and checked as it is reached."""
@@ -65,7 +68,7 @@ class Corpus:
             yield from self.documents
             return
         for source in self.sources:
-            yield load_document(self.root, self.sources_path, source)
+            yield load_document(self.root, self.sources_path, source, self.folders)
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -87,24 +90,31 @@ def load_corpus(root: str | Path | None = None, read_texts: bool = True) -> Corp
         corpus.documents  # noqa: B018 - reading every text is the validation
     else:
         for source in sources:
-            document_path(root, sources_path, source)
+            document_path(root, sources_path, source, corpus.folders)
     check_orphans(root, sources_path, list(sources))
     return corpus
 
 
-def document_path(root: Path, sources_path: Path, source: Source) -> Path:
+def document_path(root: Path, sources_path: Path, source: Source, folders: dict[str, str] | None = None) -> Path:
     """The text file of ``source``, refused if it lies outside the corpus or does not exist.
 
-    Symbolic links are followed (a link that leads out of the corpus is refused),
-    but folders are resolved once each and files only when they are links: a full
-    ``Path.resolve()`` per document took 9 s for 100,000 documents.
+    Symbolic links are followed (a link that leads out of the corpus is refused).
+    ``folders`` caches the real path of each folder for one corpus, so files are
+    resolved only when they are links themselves: a full ``Path.resolve()`` per
+    document took 9 s for 100,000 documents.
     """
+    folders = {} if folders is None else folders
     where = f"line {source.line}, entry '{source.id}', field 'file'"
-    folder, name = os.path.split(os.path.normpath(os.path.join(root, source.file)))
-    real = os.path.join(_realpath(folder), name)
-    if os.path.islink(real):
+    folder, name = os.path.split(os.path.join(root, source.file))  # ".." resolved after links, by realpath
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    real = os.path.join(folders[folder], name)
+    if name in ("", ".", "..") or os.path.islink(real):
         real = os.path.realpath(real)
-    if not real.startswith(_realpath(str(root)) + os.sep):
+    root_key = str(root)
+    if root_key not in folders:
+        folders[root_key] = os.path.realpath(root)
+    if not real.startswith(folders[root_key] + os.sep):
         raise CorpusError(sources_path, f"'{source.file}' points outside the corpus folder",
                           "use a path relative to the folder holding sources.yml", where)
     if not os.path.isfile(real):
@@ -113,14 +123,9 @@ def document_path(root: Path, sources_path: Path, source: Source) -> Path:
     return Path(real)
 
 
-@lru_cache(maxsize=256)
-def _realpath(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
-def load_document(root: Path, sources_path: Path, source: Source) -> Document:
+def load_document(root: Path, sources_path: Path, source: Source, folders: dict[str, str] | None = None) -> Document:
     """Read one document's text file and check it against its entry."""
-    path = document_path(root, sources_path, source)
+    path = document_path(root, sources_path, source, folders)
     raw = path.read_bytes()
     expected = source.meta.get("sha256")
     if expected is not None and hashlib.sha256(raw).hexdigest() != expected:

@@ -20,7 +20,7 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -51,12 +51,16 @@ class Engine(Protocol):
 def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
     """Submit items as results are consumed, at most ``window`` ahead; yield results in order."""
     pending: deque[Any] = deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= window:
+    try:
+        for item in items:
+            pending.append(submit(item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
             yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    except BrokenExecutor:
+        raise EngineError("a worker process died (out of memory?); run again with fewer --jobs, "
+                          "or --jobs 1 to work in this process") from None
 
 
 class SerialEngine:
@@ -101,26 +105,35 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None):
-        from distributed import Client, LocalCluster
-
-        self._cluster = None
-        if scheduler:
-            try:
-                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise EngineError(f"cannot reach the Dask scheduler at '{scheduler}' ({exc.__class__.__name__}); "
-                                  "check the address and that `dask scheduler` is running there, "
-                                  "or leave out --scheduler to start a cluster on this machine") from None
-        else:
-            self._cluster = LocalCluster(n_workers=workers or available_cpus(), threads_per_worker=1,
-                                         processes=True, dashboard_address=None, silence_logs=logging.ERROR)
-            self._client = Client(self._cluster)
-        self.workers = max(1, sum(self._client.nthreads().values()))
         try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError("--engine dask needs the dask and distributed packages: "
+                              "pip install 'dask[distributed]' (make venv installs them)") from None
+        self._cluster: Any = None
+        self._client: Any = None
+        try:
+            if scheduler:
+                try:
+                    self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise EngineError(f"cannot reach the Dask scheduler at '{scheduler}' ({exc.__class__.__name__});"
+                                      " check the address and that `dask scheduler` is running there, "
+                                      "or leave out --scheduler to start a cluster on this machine") from None
+            else:
+                # Workers' own logs stay quiet: a task's error reaches this process and is
+                # reported once; the shutdown that follows it only adds alarming noise.
+                self._cluster = LocalCluster(n_workers=workers or available_cpus(), threads_per_worker=1,
+                                             processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
+                self._client = Client(self._cluster)
+            self.workers = max(1, sum(self._client.nthreads().values()))
             check_same_code(package_digest(), self._client.run(package_digest))
         except EngineError:
             self.close()
             raise
+        except Exception as exc:  # a worker that cannot import the package, a cluster that will not start
+            self.close()
+            raise EngineError(f"the Dask engine could not start: {exc.__class__.__name__}: {exc}") from None
 
     def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
         scattered = [self._client.scatter(value, broadcast=True) for value in shared]
@@ -130,9 +143,11 @@ class DaskEngine:
         return _ordered(submit, items, window=2 * self.workers)
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+        self._client = self._cluster = None
 
 
 def package_digest() -> str:

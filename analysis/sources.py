@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,27 +60,33 @@ class Source:
         return date_bounds(self)
 
 
+class _PyLineLoader(yaml.SafeLoader):
+    """A safe YAML loader that keeps dates as text and records each mapping's line.
+
+    Pure Python: slow, but its error messages are the clearer ones (it names a
+    tab that cannot start a token, libyaml does not), so errors are re-read with it.
+    """
+
+
 # libyaml's parser when PyYAML has it: 4.5 times faster on a 10,000-entry sources.yml
 # (10.1 s -> 2.3 s), with the same safe constructors and the same line numbers.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """:class:`_PyLineLoader`'s behaviour on libyaml's parser."""
 
 
-class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
-    """A safe YAML loader that keeps dates as text and records each mapping's line."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _construct_mapping(loader: yaml.BaseLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE_KEY] = node.start_mark.line + 1
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay strings: their precision is part of the data and YAML would erase it.
-_LineLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _loader in (_PyLineLoader, _LineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    # Dates stay strings: their precision is part of the data and YAML would erase it.
+    _loader.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def _read_text(path: Path) -> str:
@@ -93,7 +98,12 @@ def _read_text(path: Path) -> str:
         raise CorpusError(path, f"not UTF-8 (byte {exc.start})", "save it as UTF-8") from None
 
 
-def _syntax_error(path: Path, exc: yaml.YAMLError) -> CorpusError:
+def _syntax_error(path: Path, text: str, exc: yaml.YAMLError) -> CorpusError:
+    """The error as the pure-Python parser words it (it stops at the same place as libyaml)."""
+    try:
+        yaml.load(text, Loader=_PyLineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as python_exc:
+        exc = python_exc
     mark = getattr(exc, "problem_mark", None)
     where = f"line {mark.line + 1}" if mark else None
     problem = getattr(exc, "problem", None) or "invalid YAML"
@@ -106,77 +116,112 @@ def read_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise _syntax_error(path, exc) from None
+        raise _syntax_error(path, text, exc) from None
 
 
-def iter_yaml_list(path: Path, key: str) -> Iterator[Any]:
-    """The items of the top-level ``key:`` list of a YAML file, parsed one at a time.
+class _NotPlain(Exception):
+    """The file uses YAML features the streaming reader leaves to ``yaml.load``."""
+
+
+def read_yaml_list(path: Path, key: str) -> list[Any] | None:
+    """The top-level ``key:`` list of a YAML file (None if there is none), as ``yaml.load`` reads it.
 
     ``yaml.load`` builds a node for every scalar of the file before building any
-    value: for a 100,000-document ``sources.yml`` that was 0.7 GB at once. Here
-    the parser's events are composed into one item's nodes at a time (as PyYAML's
-    own composer does) and turned into a value before the next item is read.
-    Yields nothing, after checking the syntax, when there is no such list.
+    value: for a 100,000-document ``sources.yml`` that was 0.7 GB at once. The
+    common shape (one document, a plain top-level mapping, ``key:`` once with a
+    plain list) is read here from the parser's events instead, one item's nodes
+    at a time, keeping only the values. Anything else (merge keys, tags or
+    anchors at the top level, several documents) is left to ``yaml.load``, and a
+    repeated ``key:`` is refused: ``yaml.load`` would silently keep only the last.
     """
-    loader = _LineLoader(_read_text(path))
+    text = _read_text(path)
+    try:
+        return _stream_list(path, _LineLoader(text), key)
+    except _NotPlain:
+        data = read_yaml(path)
+        return data[key] if isinstance(data, dict) and isinstance(data.get(key), list) else None
+    except yaml.YAMLError as exc:
+        raise _syntax_error(path, text, exc) from None
+
+
+def _stream_list(path: Path, loader: yaml.BaseLoader, key: str) -> list[Any] | None:
     anchors: dict[str, yaml.Node] = {}
+    items: list[Any] | None = None
+    found_at = 0
     try:
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
-            return
-        loader.get_event()  # DocumentStart
-        if not loader.check_event(yaml.MappingStartEvent):
-            loader.construct_document(_compose(loader, anchors))
-            return
+            return None
+        start = loader.get_event()  # DocumentStart
+        top = loader.peek_event()
+        if not isinstance(top, yaml.MappingStartEvent) or top.tag not in (None, "!") or top.anchor:
+            raise _NotPlain
         loader.get_event()
         while not loader.check_event(yaml.MappingEndEvent):
+            name_event = loader.peek_event()
+            if not isinstance(name_event, yaml.ScalarEvent) or name_event.anchor or name_event.value == "<<":
+                raise _NotPlain
             name = loader.construct_document(_compose(loader, anchors))
-            if name == key and loader.check_event(yaml.SequenceStartEvent):
-                loader.get_event()
-                while not loader.check_event(yaml.SequenceEndEvent):
-                    yield loader.construct_document(_compose(loader, anchors))
-                loader.get_event()
-            else:
+            value = loader.peek_event()
+            if name != key:
                 loader.construct_document(_compose(loader, anchors))
-        while not loader.check_event(yaml.StreamEndEvent):  # the rest must parse too
-            loader.get_event()
-    except yaml.YAMLError as exc:
-        raise _syntax_error(path, exc) from None
+            elif found_at:
+                raise CorpusError(path, f"'{key}:' appears twice (lines {found_at} and "
+                                        f"{name_event.start_mark.line + 1})", f"keep one '{key}:' list", None)
+            elif not isinstance(value, yaml.SequenceStartEvent) or value.tag not in (None, "!") or value.anchor:
+                raise _NotPlain
+            else:
+                found_at = name_event.start_mark.line + 1
+                loader.get_event()
+                items = []
+                while not loader.check_event(yaml.SequenceEndEvent):
+                    items.append(loader.construct_document(_compose(loader, anchors)))
+                loader.get_event()
+        loader.get_event()  # MappingEnd
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", start.start_mark,
+                                              "but found another document", loader.peek_event().start_mark)
+        return items
     finally:
         loader.dispose()
 
 
-def _compose(loader: _LineLoader, anchors: dict[str, yaml.Node]) -> yaml.Node:
-    """One node from the loader's events, resolved as ``yaml.composer.Composer.compose_node`` does."""
+def _compose(loader: yaml.BaseLoader, anchors: dict[str, yaml.Node]) -> yaml.Node:
+    """One node from the loader's events, as ``yaml.composer.Composer.compose_node`` builds it."""
     event = loader.get_event()
     if isinstance(event, yaml.AliasEvent):
         if event.anchor not in anchors:
             raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
                                               event.start_mark)
         return anchors[event.anchor]
+    if event.anchor is not None and event.anchor in anchors:
+        raise yaml.composer.ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                                          anchors[event.anchor].start_mark, "second occurrence", event.start_mark)
     node: yaml.Node
     if isinstance(event, yaml.ScalarEvent):
         tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value,
                                                                               event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-    elif isinstance(event, yaml.SequenceStartEvent):
+        if event.anchor is not None:
+            anchors[event.anchor] = node
+        return node
+    if isinstance(event, yaml.SequenceStartEvent):
         tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.SequenceNode, None, event.implicit)
         node = yaml.SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        if event.anchor:
-            anchors[event.anchor] = node
-        while not loader.check_event(yaml.SequenceEndEvent):
-            node.value.append(_compose(loader, anchors))
-        node.end_mark = loader.get_event().end_mark
+        end = yaml.SequenceEndEvent
     else:  # MappingStartEvent
         tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.MappingNode, None, event.implicit)
         node = yaml.MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        if event.anchor:
-            anchors[event.anchor] = node
-        while not loader.check_event(yaml.MappingEndEvent):
-            node.value.append((_compose(loader, anchors), _compose(loader, anchors)))
-        node.end_mark = loader.get_event().end_mark
-    if event.anchor:
+        end = yaml.MappingEndEvent
+    if event.anchor is not None:
         anchors[event.anchor] = node
+    while not loader.check_event(end):
+        if end is yaml.SequenceEndEvent:
+            node.value.append(_compose(loader, anchors))
+        else:
+            node.value.append((_compose(loader, anchors), _compose(loader, anchors)))
+    node.end_mark = loader.get_event().end_mark
     return node
 
 
@@ -185,7 +230,14 @@ def load_sources(path: Path) -> list[Source]:
     sources: list[Source] = []
     seen_ids: dict[str, int] = {}
     seen_files: dict[str, int] = {}
-    for index, entry in enumerate(iter_yaml_list(path, "documents"), start=1):
+    entries = read_yaml_list(path, "documents")
+    if entries is None:
+        raise CorpusError(
+            path, "no 'documents:' list at the top level", "list one entry per document under 'documents:'"
+        )
+    if not entries:
+        raise CorpusError(path, "the 'documents:' list is empty", "add at least one document")
+    for index, entry in enumerate(entries, start=1):
         source = validate_entry(path, entry, index)
         for key, seen in (("id", seen_ids), ("file", seen_files)):
             value = getattr(source, key)
@@ -196,13 +248,6 @@ def load_sources(path: Path) -> list[Source]:
                 )
             seen[value] = source.line
         sources.append(source)
-    if not sources:
-        data = read_yaml(path)  # small, since it lists no documents: say which of the two it is
-        if isinstance(data, dict) and isinstance(data.get("documents"), list):
-            raise CorpusError(path, "the 'documents:' list is empty", "add at least one document")
-        raise CorpusError(
-            path, "no 'documents:' list at the top level", "list one entry per document under 'documents:'"
-        )
     return sources
 
 

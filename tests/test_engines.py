@@ -128,3 +128,26 @@ def test_workers_running_other_code_are_refused():
         check_same_code(here, {"tcp://10.0.0.5:4001": here, "tcp://10.0.0.6:4001": "0" * 64})
     with pytest.raises(EngineError, match="has no workers"):
         check_same_code(here, {})
+
+
+def test_a_worker_process_that_dies_is_reported_in_one_line():
+    import os
+
+    from analysis.engines import EngineError
+
+    engine = ProcessEngine(1)
+    try:
+        with pytest.raises(EngineError, match="a worker process died"):
+            list(engine.map_ordered(os._exit, [3]))
+    finally:
+        engine.close()
+
+
+def test_dask_engine_without_distributed_says_what_to_install(monkeypatch):
+    import sys
+
+    from analysis.engines import EngineError
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    with pytest.raises(EngineError, match=r"pip install 'dask\[distributed\]'"):
+        DaskEngine()

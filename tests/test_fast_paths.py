@@ -83,3 +83,24 @@ def test_grouped_alias_pattern_matches_like_the_plain_alternation(text, publishe
     plain = re.compile(r"(?<!\w)(?:" + "|".join(_alternative(a) for a in ordered) + r")(?!\w)", re.IGNORECASE)
     folded = fold_for_matching(text)
     assert [m.span() for m in matcher.pattern.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
+
+
+TRICKY_STARTS = ["UN", " UN", "\tNATO", "ßtest", "ẞTEST", "ﬁrm", "Kremlin", "\u212aGB", "kgb", "ıslam", "İzmir",
+                 "Islam", "Сomment", "al-Sarraj", "Al Sarraj", "µ-unit", "Μu", "ſtate", "state"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(chosen=st.lists(st.sampled_from(TRICKY_STARTS), min_size=1, max_size=8, unique=True),
+       exact=st.lists(st.booleans(), min_size=8, max_size=8),
+       text=st.lists(st.one_of(st.sampled_from(TRICKY_STARTS).map(str.upper), st.sampled_from(TRICKY_STARTS),
+                               st.sampled_from([" ", ".", "-", "x"])), max_size=12).map("".join))
+def test_grouping_by_first_letter_is_safe_for_odd_first_letters(chosen, exact, text):
+    """Aliases starting with a space, a ligature, ß/ẞ, the Kelvin sign or a Turkish i (found in review)."""
+    from analysis.codebook import Alias
+    from analysis.mentions import _compile
+
+    aliases = tuple(Alias(t, "x", exact_case=e) for t, e in zip(chosen, exact, strict=False))
+    ordered = sorted(aliases, key=lambda a: (-len(a.text), a.text))
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(_alternative(a) for a in ordered) + r")(?!\w)", re.IGNORECASE)
+    folded = fold_for_matching(text)
+    assert [m.span() for m in _compile(aliases).pattern.finditer(folded)] == [m.span() for m in plain.finditer(folded)]

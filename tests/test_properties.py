@@ -23,6 +23,7 @@ PIECES = st.sampled_from([
     "Russia", "Сomment", "Haftar", "“We want Russia to help,” said Maiteeq.", '"quoted', "”", "•", "On Monday",
     "September 30", "2105", "GNA", "<script>alert(1)</script>", "{{ x }}", "{% raw %}", "\u200b", "\xa0", "\t",
     "Hаftаr",  # Cyrillic а
+    "Russıa", "İSIS", "\u212aremlin",  # dotless i, dotted I, Kelvin sign: re.IGNORECASE matches them (found in review)
 ])
 LINE = st.lists(st.one_of(st.text(max_size=40), PIECES), max_size=8).map(" ".join)
 ENDINGS = st.sampled_from(["\n", "\r\n", "\r", "\n\n"])
