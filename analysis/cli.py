@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.engines import ENGINES, EngineError, available_cpus
+from analysis.engines import ENGINES, EngineError
 from analysis.errors import CorpusError
 
 
@@ -64,11 +64,7 @@ def _export(args: argparse.Namespace) -> int:
         print("error: --scheduler is for --engine dask", file=sys.stderr)
         return 2
     corpus = load_corpus(args.corpus, read_texts=False)  # texts are read batch by batch
-    batches = -(-len(corpus) // BATCH)
-    jobs = args.jobs
-    if args.engine == "local":  # no point starting more processes than there are batches
-        jobs = min(jobs or available_cpus(), batches)
-    engine = make_engine(args.engine, jobs=jobs, scheduler=args.scheduler)
+    engine = make_engine(args.engine, jobs=args.jobs, scheduler=args.scheduler, batches=-(-len(corpus) // BATCH))
     try:
         for path in export_tables(corpus, args.out, args.format, engine=engine):
             print(f"wrote {path}")

@@ -41,8 +41,6 @@ def available_cpus() -> int:
 class Engine(Protocol):
     """Runs ``fn(item, *shared)`` for each item; yields the results in item order."""
 
-    name: str
-
     def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]: ...
 
     def close(self) -> None: ...
@@ -66,9 +64,6 @@ def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) ->
 class SerialEngine:
     """Everything in this process, one batch after another."""
 
-    name = "serial"
-    workers = 1
-
     def map_ordered(self, fn: Callable[..., Any], items: Iterable[Any], *shared: Any) -> Iterator[Any]:
         return (fn(item, *shared) for item in items)
 
@@ -78,8 +73,6 @@ class SerialEngine:
 
 class ProcessEngine:
     """``jobs`` worker processes on this machine (started with ``spawn``: safe beside threads)."""
-
-    name = "local"
 
     def __init__(self, jobs: int):
         self.workers = jobs
@@ -101,8 +94,6 @@ class DaskEngine:
     are submitted at most ``2 × workers`` ahead of the one being written and
     released once written, so neither the client nor the workers hold the corpus.
     """
-
-    name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None):
         try:
@@ -169,11 +160,18 @@ def check_same_code(here: str, workers: dict[str, str]) -> None:
         raise EngineError("the Dask cluster has no workers; start some with `dask worker SCHEDULER_ADDRESS`")
 
 
-def make_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Engine:
-    """The engine for the command line's ``--engine``, ``--jobs`` and ``--scheduler``."""
+def make_engine(name: str = "local", jobs: int | None = None, scheduler: str | None = None,
+                batches: int | None = None) -> Engine:
+    """The engine for the command line's ``--engine``, ``--jobs`` and ``--scheduler``.
+
+    Locally, no more processes start than there are ``batches`` to run (one
+    batch, or ``--jobs 1``, stays in this process).
+    """
     if name == "dask":
         return DaskEngine(scheduler=scheduler, workers=jobs)
     if scheduler:
         raise ValueError("--scheduler needs --engine dask")
     jobs = available_cpus() if jobs is None else jobs
+    if batches is not None:
+        jobs = min(jobs, batches)
     return SerialEngine() if jobs <= 1 else ProcessEngine(jobs)
