@@ -6,7 +6,8 @@
   digests, when the chapter was executed and how long it took);
 * a footer with the version, release date, the PDF edition and how to cite;
 * the first use of each glossary term on a chapter page linked to the glossary;
-* ``sitemap.xml`` at the end of the build.
+* ``sitemap.xml`` at the end of the build;
+* the ``{exhibits}`` directive: every figure and table, with the functions behind it.
 
 All of it is generated from ``CITATION.cff`` (via :mod:`analysis.citation`) and
 the build itself, so nothing is typed twice. It is added when pages are written,
@@ -23,11 +24,13 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from analysis import citation, glossary, site
+from docutils import nodes
+from docutils.parsers.rst import Directive
+
+from analysis import citation, glossary, pdf, site
 from analysis.codebook import load_codebook
 
-PDF_NAME = "libya-russia-book.pdf"
-PDF_PATH = f"book/{PDF_NAME}"
+PDF_PATH = f"book/{pdf.PDF_NAME}"
 NO_TERM_LINKS = ("book/sources", "book/glossary")  # source text is shown as written; the glossary is the target
 
 
@@ -92,8 +95,8 @@ def number_tables(body: str) -> str:
 def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     work = citation.load_work()
     page = citation.chapter(work, _plain(context.get("title", "")), f"{pagename}.html")
-    pdf = context["pathto"](PDF_PATH, 1)
-    tags = citation.meta_tags(page, work.url.rstrip("/") + "/" + PDF_PATH)
+    has_pdf = app.config.book_pdf
+    tags = citation.meta_tags(page, work.url.rstrip("/") + "/" + PDF_PATH if has_pdf else None)
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
         for n, v in tags)
@@ -105,11 +108,14 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
     if pagename.startswith("book/") and pagename not in NO_TERM_LINKS:
         body = glossary.link_terms(body, app.config.book_terms, context["pathto"]("book/glossary"))
     if pagename.startswith("book/") and doctree is not None:
-        body += _cite_box(page) + _receipt(app, pagename, work)
+        body += _cite_box(page)
+        if str(app.env.doc2path(pagename)).endswith(".ipynb"):  # only executed chapters have a receipt
+            body += _receipt(app, pagename, work)
     cite = context["pathto"]("book/cite")
+    # Only where this machine can make the PDF (analysis.pdf.missing_part): never a dead link.
+    edition = f" · <a href='{context['pathto'](PDF_PATH, 1)}'>PDF edition</a>" if has_pdf else ""
     body += (f"<footer class='book-version'>Version {html.escape(work.version)}, released "
-             f"{work.released.isoformat()} · <a href='{pdf}'>PDF edition</a> · <a href='{cite}'>How to cite</a>"
-             "</footer>")
+             f"{work.released.isoformat()}{edition} · <a href='{cite}'>How to cite</a></footer>")
     context["body"] = body
 
 
@@ -158,7 +164,30 @@ def _fix_theme_markup(app: Any, exception: Exception | None) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
+class ExhibitsDirective(Directive):
+    """``{exhibits}``: the table of every figure and table of the book (:mod:`analysis.inventory`).
+
+    Read from the chapter notebooks at build time, so it cannot go stale; each notebook is a
+    dependency of the page, so editing a chapter rebuilds this page too.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from analysis import book, inventory
+
+        env = self.state.document.settings.env
+        for path in inventory.chapters_in_order():
+            env.note_dependency(str(path))
+        frame = inventory.exhibits_display(inventory.exhibits(), inventory.chapter_titles())
+        shown = book.table(frame, "Every figure and table of the book: its chapter, and the package functions "
+                           "that compute and draw it.", "tbl-exhibits",
+                           links=("figure or table", "computed by", "drawn by"))
+        return [nodes.raw("", shown._repr_html_(), format="html")]
+
+
 def setup(app: Any) -> dict[str, Any]:
+    app.add_directive("exhibits", ExhibitsDirective)
     root = Path(app.srcdir)
     app.add_config_value("book_commit", _git_commit(root), "html")
     app.add_config_value("book_lock", site.lock_digest()[:16], "html")
@@ -167,6 +196,8 @@ def setup(app: Any) -> dict[str, Any]:
 
     other = config.corpus_dir()
     app.add_config_value("book_corpus", "" if other == config.DATA_DIR else str(other), "html")
+    # A change of PDF capability is a config change, so Sphinx rewrites every page's footer.
+    app.add_config_value("book_pdf", pdf.missing_part() is None, "html")
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("build-finished", _copy_downloads)

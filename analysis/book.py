@@ -30,14 +30,22 @@ _TEMPLATE = """<figure class="book-chart">
 <script type="text/javascript">
 (function () {{
   var el = document.getElementById("{div_id}");
-  if (typeof vegaEmbed !== "function") {{
-    el.textContent = "[Chart not drawn: its scripts (_static/vendor/vega-bundle.js) were not loaded.]";
-    return;
+  function fail(message) {{ el.textContent = "[Chart not drawn: " + message + "]"; }}
+  function draw() {{
+    vegaEmbed(el, {spec}, {options}).catch(function (err) {{ fail(err.message); console.error(err); }});
   }}
-  vegaEmbed(el, {spec}, {options}).catch(function (err) {{
-    el.textContent = "[Chart error: " + err.message + "]";
-    console.error(err);
+  if (typeof vegaEmbed === "function") {{ draw(); return; }}
+  // In JupyterLab (make lab) the page is the lab's: load the project's own bundle from its server, once.
+  var lab = document.getElementById("jupyter-config-data");
+  if (!lab) {{ fail("its scripts (_static/vendor/vega-bundle.js) were not loaded."); return; }}
+  window.bookVega = window.bookVega || new Promise(function (resolve, reject) {{
+    var script = document.createElement("script");
+    script.src = JSON.parse(lab.textContent).baseUrl + "files/_static/vendor/vega-bundle.js";
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.appendChild(script);
   }});
+  window.bookVega.then(draw, function () {{ fail("run make lab, which serves _static/vendor/vega-bundle.js."); }});
 }})();
 </script>
 <figcaption class="book-chart-description">{description}</figcaption>

@@ -106,14 +106,18 @@ def csl_json(work: Work) -> str:
     return json.dumps([item], indent=2, ensure_ascii=False)
 
 
-def meta_tags(work: Work, pdf_url: str) -> list[tuple[str, str]]:
-    """``citation_*`` (Highwire, read by Google Scholar and Zotero) and OpenGraph name/content pairs."""
+def meta_tags(work: Work, pdf_url: str | None) -> list[tuple[str, str]]:
+    """``citation_*`` (Highwire, read by Google Scholar and Zotero) and OpenGraph name/content pairs.
+
+    ``pdf_url`` is None when this build has no PDF edition: no tag then points at a missing file.
+    """
     tags = [("citation_title", work.chapter or work.title)]
     tags += [("citation_author", a) for a in work.authors]
     tags += [("citation_publication_date", work.released.strftime("%Y/%m/%d")),
              ("citation_online_date", work.released.strftime("%Y/%m/%d")),
-             ("citation_public_url", work.chapter_url or work.url), ("citation_pdf_url", pdf_url),
-             ("citation_language", "en")]
+             ("citation_public_url", work.chapter_url or work.url)]
+    tags += [("citation_pdf_url", pdf_url)] if pdf_url else []
+    tags += [("citation_language", "en")]
     if work.chapter:
         tags.append(("citation_inbook_title", work.title))
     tags += [("citation_keywords", "; ".join(work.keywords)),

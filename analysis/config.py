@@ -32,6 +32,7 @@ def _build_dir() -> Path:
 BUILD_DIR = _build_dir()
 STATIC_DIR = REPO_ROOT / "_static"
 LOCK_FILE = REPO_ROOT / "requirements.lock"
+LAB_LOCK_FILE = REPO_ROOT / "requirements-lab.lock"  # JupyterLab for `make lab`, on top of LOCK_FILE
 SOURCES_FILE = "sources.yml"
 
 

@@ -1,4 +1,4 @@
-"""Serve the built site on 127.0.0.1 for headless Chromium (browser tests and the PDF edition).
+"""Serve the built site on 127.0.0.1 for headless Chromium (the browser tests).
 
 Uses Playwright for Python with Debian's Chromium (no browser download): the
 executable is ``/usr/lib/chromium/chromium`` (``/usr/bin/chromium`` is a shell
@@ -8,7 +8,6 @@ wrapper Playwright cannot drive). Override with ``BOOK_CHROMIUM``.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
-CHROMIUM = os.environ.get("BOOK_CHROMIUM", "/usr/lib/chromium/chromium")
+from analysis.preflight import chromium_path
+
+CHROMIUM = chromium_path()
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",

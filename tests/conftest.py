@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 import yaml
@@ -16,6 +18,32 @@ from analysis.corpus import Corpus, load_corpus
 from analysis.export import build_tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+
+
+def tiny_book(root: Path, page: str) -> None:
+    """A throw-away two-page book in ``root`` with the project's configuration and extensions.
+
+    ``page``: ``failing-cell`` (a notebook that raises), ``broken-reference`` (a dangling {ref}) or
+    ``plain`` (a page that builds).
+    """
+    shutil.copy(config.REPO_ROOT / "_config.yml", root / "_config.yml")
+    shutil.copy(config.REPO_ROOT / "references.bib", root / "references.bib")
+    shutil.copytree(config.REPO_ROOT / "_ext", root / "_ext")
+    (root / "_static").mkdir()
+    shutil.copy(config.STATIC_DIR / "favicon.svg", root / "_static" / "favicon.svg")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/index\nchapters:\n  - file: book/page\n")
+    (root / "book").mkdir()
+    (root / "book" / "index.md").write_text("# Index\n\nA tiny book.\n")
+    if page == "failing-cell":
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell("# Page"), nbformat.v4.new_code_cell("1 / 0")]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, root / "book" / "page.ipynb")
+    elif page == "broken-reference":
+        (root / "book" / "page.md").write_text("# Page\n\nSee {ref}`a-label-that-does-not-exist`.\n")
+    else:
+        (root / "book" / "page.md").write_text("# Page\n\nA page that builds.\n")
 
 
 @pytest.fixture(scope="session")

@@ -66,16 +66,27 @@ def _pins(text: str) -> set[str]:
     return set(re.findall(r"^\s*(?:- )?([A-Za-z0-9_.\-\[\]]+==[^\s#]+)", text, flags=re.MULTILINE))
 
 
-def test_environment_yml_matches_the_lock():
+def test_environment_yml_matches_the_locks():
     lock = config.LOCK_FILE.read_text()
+    lab = config.LAB_LOCK_FILE.read_text()
     env = (config.REPO_ROOT / "environment.yml").read_text()
-    assert _pins(env) == _pins(lock)
+    assert _pins(env) == _pins(lock) | _pins(lab)
     assert len(_pins(lock)) > 90
     assert env == site.environment_yml(), "environment.yml is stale: run `make lock`"
     assert "python=3.11" in env
 
 
-@pytest.mark.parametrize("name", ["jupyter-book", "altair", "pandas", "nbval", "pytest", "nbclient"])
+def test_the_lab_lock_adds_jupyterlab_and_agrees_with_the_main_lock():
+    """`make lab` installs requirements-lab.lock over requirements.lock: no package may be pinned twice."""
+    def names(text: str) -> dict[str, str]:
+        return {pin.split("==")[0].lower().replace("_", "-"): pin for pin in _pins(text)}
+
+    main, lab = names(config.LOCK_FILE.read_text()), names(config.LAB_LOCK_FILE.read_text())
+    assert "jupyterlab" in lab and "jupyterlab" not in main
+    assert not set(main) & set(lab), "a package is pinned in both locks: run `make lock`"
+
+
+@pytest.mark.parametrize("name", ["jupyter-book", "altair", "pandas", "nbval", "pytest", "nbclient", "weasyprint"])
 def test_named_dependencies_are_pinned(name):
     assert re.search(rf"^{name}==\S+$", config.LOCK_FILE.read_text(), flags=re.MULTILINE | re.IGNORECASE)
 
