@@ -15,7 +15,7 @@ export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help python venv book html pdf hostile preflight test lab bench bench-build bench-stages profile refresh lint \
+.PHONY: help python venv book html pdf hostile generated preflight test lab bench bench-build bench-stages profile refresh lint \
         lock clean
 
 define PYTHON_HELP
@@ -65,11 +65,16 @@ node_modules/.installed: package.json package-lock.json
 hostile: $(STAMP) ## Build the book from the hostile test corpus (tests/fixtures/hostile)
 	$(MAKE) --no-print-directory html CORPUS=tests/fixtures/hostile
 
+GENERATED := _build/generated-corpus
+generated: $(STAMP) ## Build the book from a generated corpus with a document of every shape (tests/corpus_shapes.py)
+	rm -rf $(GENERATED) && $(BIN)/python -m tests.corpus_shapes $(GENERATED) --seed 1
+	$(MAKE) --no-print-directory html CORPUS=$(GENERATED)
+
 preflight: python ## Check the system programs make test needs (Chromium, Node.js, npm, Pango) before building
 	@$(PYTHON) -m analysis.preflight test
 
 test: preflight ## Run every test: unit tests, nbval, browser checks of both builds
-	@$(MAKE) --no-print-directory book hostile node_modules/.installed $(LAB)
+	@$(MAKE) --no-print-directory book hostile generated node_modules/.installed $(LAB)
 	$(BIN)/python -m pytest
 
 $(LAB): requirements-lab.lock $(STAMP)

@@ -18,16 +18,19 @@ THEME = "arms-embargo"
 
 
 def _holder(para_id: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
+    """Who holds the stance: a requester in the paragraph, else the first person named outside
+    quotation marks, else the first other named actor (not a media outlet), else None."""
     requests = built["requests"][built["requests"]["para_id"] == para_id]
-    if len(requests) and requests["requester_id"].notna().any():
+    if requests["requester_id"].notna().any():
         return requests["requester_id"].dropna().iloc[0]
-    mentions = built["mentions"][(built["mentions"]["para_id"] == para_id) & built["mentions"]["actor_id"].notna()]
     quotes = built["quotes"][built["quotes"]["para_id"] == para_id]
-    outside = mentions[~mentions["start"].map(lambda s: ((quotes["start"] <= s) & (s < quotes["end"])).any())]
-    named = outside[outside["actor_id"].map(codebook.actor_type) != "media"]
-    persons = named[named["actor_id"].map(codebook.actor_type) == "person"]
-    chosen = persons if len(persons) else named
-    return chosen["actor_id"].iloc[0] if len(chosen) else None
+    spans = list(zip(quotes["start"], quotes["end"], strict=True))
+    mentions = built["mentions"][built["mentions"]["para_id"] == para_id]
+    named = [m.actor_id for m in mentions.itertuples(index=False)
+             if isinstance(m.actor_id, str) and codebook.actor_type(m.actor_id) != "media"
+             and not any(start <= m.start < end for start, end in spans)]
+    persons = [a for a in named if codebook.actor_type(a) == "person"]
+    return (persons or named or [None])[0]
 
 
 def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
