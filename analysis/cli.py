@@ -39,10 +39,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _validate(args: argparse.Namespace) -> int:
     from analysis.corpus import load_corpus
-    from analysis.segment import segment_corpus
+    from analysis.segment import segment_document, thread_warnings
 
     corpus = load_corpus(args.corpus)
-    paras = segment_corpus(corpus.documents)
+    paras = []
+    for doc in corpus.documents:
+        segmented = segment_document(doc)
+        for warning in thread_warnings(doc, segmented):
+            print(f"warning: {warning}", file=sys.stderr)
+        paras += segmented
     n_comments = sum(p.segment == "comment" for p in paras)
     print(f"ok: {corpus.root}: {len(corpus)} documents, {len(paras)} paragraphs "
           f"({n_comments} reader comments)")

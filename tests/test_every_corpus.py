@@ -82,3 +82,23 @@ def test_a_corpus_of_every_shape_says_where_a_chapter_has_nothing_to_show(tmp_pa
     shown = run_chapters(root, monkeypatch)
     notes = [html for outputs in shown.values() for html in outputs if 'class="book-note"' in html]
     assert all("in this corpus" in note for note in notes)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_comment_threads_are_found_without_hints(data, tmp_path_factory):
+    """A page whose sources.yml entry has no hints: its comments are comments, its reporting is not."""
+    from analysis.corpus import load_corpus
+    from analysis.segment import segment_document
+    from tests.corpus_shapes import COMMENTS, THREAD_HEADINGS, document
+
+    lines, hints = document(HypothesisChooser(data), "Report", "thread without hints")
+    entry = {"id": "gen-01", "file": "raw/a.txt", "title": "Report", "outlet": "Wire", "published": None,
+             "date_precision": "unknown"}
+    root = write_corpus(tmp_path_factory.mktemp("thread"), [entry], {"raw/a.txt": "\n".join(lines) + "\n"})
+    paragraphs = segment_document(load_corpus(root).documents[0])
+    heading = next(p.position for p in paragraphs if p.text in THREAD_HEADINGS)
+    assert hints == {}
+    for paragraph in paragraphs:
+        is_comment = paragraph.position > heading and paragraph.text in COMMENTS
+        assert (paragraph.segment == "comment") == is_comment, paragraph

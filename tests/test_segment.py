@@ -116,3 +116,52 @@ def test_comment_lines_without_marker(make_corpus):
 
     labels = [p.segment for p in segment_corpus(load_corpus(root).documents)]
     assert labels == ["headline", "body", "body", "comment", "comment"]
+
+
+def _labels(make_corpus, text: str, **fields) -> list[tuple[str, str]]:
+    from analysis.segment import segment_corpus
+
+    root = make_corpus([entry(title="Title", **fields)], {"raw/a.txt": text})
+    return [(p.segment, p.text) for p in segment_corpus(load_corpus(root).documents)]
+
+
+@pytest.mark.parametrize("heading", ["Comments", "12 Comments", "Comments (3)", "Leave a Reply", "Join the discussion",
+                                     "3 responses to “Title”", "Reader comments"])
+def test_a_thread_is_found_without_hints(make_corpus, heading):
+    text = (f"Title\nThe envoy asked Moscow for help.\n{heading}\nAmira K. says:\nMarch 3, 2019 at 5:42 pm\n"
+            "Russia will not save anyone.\nReply\n2 years ago\nThe West broke it first.\nReply\n")
+    assert _labels(make_corpus, text) == [
+        ("headline", "Title"), ("body", "The envoy asked Moscow for help."), ("boilerplate", heading),
+        ("boilerplate", "Amira K. says:"), ("boilerplate", "March 3, 2019 at 5:42 pm"),
+        ("comment", "Russia will not save anyone."), ("boilerplate", "Reply"), ("boilerplate", "2 years ago"),
+        ("comment", "The West broke it first."), ("boilerplate", "Reply")]
+
+
+@pytest.mark.parametrize("heading", ["Comment", "0 Comments", "No comments yet", "Comments are closed."])
+def test_a_button_or_an_empty_thread_opens_no_comment_zone(make_corpus, heading):
+    text = f"Title\nThe envoy asked Moscow for help.\n{heading}\nA second paragraph of the report.\n"
+    assert [label for label, _ in _labels(make_corpus, text)].count("comment") == 0
+
+
+def test_a_heading_over_chrome_only_is_a_menu_not_a_thread(make_corpus):
+    text = "Title\nThe envoy asked Moscow for help.\nComments\nShare\nPrint\nLog in\n"
+    assert "comment" not in [label for label, _ in _labels(make_corpus, text)]
+
+
+def test_validate_warns_when_a_page_looks_like_comments_without_a_zone(make_corpus):
+    from tests.conftest import run_cli
+
+    text = "Title\nThe envoy asked Moscow for help.\nReply\nRussia will not save anyone.\n2 years ago\nReply\n"
+    root = make_corpus([entry(title="Title")], {"raw/a.txt": text})
+    result = run_cli("validate", "--corpus", str(root))
+    assert result.returncode == 0
+    warning = result.stderr.strip()
+    assert warning == (f"warning: {root / 'raw' / 'a.txt'}, line 3: looks like a reader-comment thread ('Reply') but "
+                       "no comment zone was found; add to entry 'doc-900' in sources.yml: segmentation: "
+                       'comments_start: "Russia will not save anyone."')
+
+
+def test_the_seeds_need_no_warning():
+    from tests.conftest import run_cli
+
+    assert run_cli("validate").stderr == ""
