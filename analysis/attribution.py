@@ -36,8 +36,8 @@ VERBS = (r"said|says|say|told|tells|noted|notes|added|adds|stated|states|stating
          r"|announced|insisted|stressed|warned|declared|replied|remarked|continued|concluded|wrote|hoped|believes")
 VERB_FIRST = re.compile(rf"^(?:{VERBS})\s+(?!that\b)(?P<who>.+)$", re.IGNORECASE | re.DOTALL)
 FILLER = re.compile(r"^(?:\s|,|and|but|then|also)*$", re.IGNORECASE)
-WHO_FIRST = re.compile(rf"^(?P<who>(?:[^\s,.;:]+\s+){{0,6}}?[^\s,.;:]+)\s+(?:also\s+)?(?:{VERBS})\b",
-                       re.IGNORECASE)
+WHO_FIRST = re.compile(rf"^(?P<who>(?:[^\s,.;:]+\s+){{0,6}}?[^\s,.;:]+)(?:,\s+[^,.;:“”\"]{{1,80}},)?\s+(?:also\s+)?"
+                       rf"(?:{VERBS})\b", re.IGNORECASE)  # "…," Karim Obeidi, an adviser to the speaker, said
 CHANNEL = re.compile(r"^(?:according\s+to|reported\s+by|reported|reports)\s+(?P<who>.+)$", re.IGNORECASE | re.DOTALL)
 BEFORE_VERB = re.compile(
     rf"^(?P<who>.*?)\s*\b(?:{VERBS}|announced\s+(?:his|her|their)\s+intention)\b(?:\s+that)?"

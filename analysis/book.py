@@ -134,12 +134,15 @@ class Table:
 
 
 def table(frame: pd.DataFrame, caption: str | None = None, name: str | None = None,
-          links: tuple[str, ...] = ("source",)) -> Table:
+          links: tuple[str, ...] = ("source", "first mention"), empty: str | None = None) -> Table | Note:
     """Display ``frame`` in a chapter (see :class:`Table`).
 
     ``caption`` and ``name`` make a numbered table ("Table 2. …") that prose can refer to with
     ``<a class="table-ref" href="#name">the table</a>``; ``links`` columns hold package-built links.
+    With ``empty`` ("people outside the codebook"), an empty frame shows a sentence saying so instead.
     """
+    if empty and frame.empty:
+        return Note(f"No {empty} in this corpus: nothing to list here.", name)
     return Table(frame, tuple(c for c in links if c in frame.columns), caption, name)
 
 
@@ -147,14 +150,19 @@ def load(corpus_dir: str | None = None) -> tuple[Any, Any, dict[str, pd.DataFram
     """Set up the kernel and load what every chapter needs: (corpus, codebook, all tables).
 
     The corpus is ``corpus_dir``, else $ANALYSIS_CORPUS, else the repository's; the
-    codebook is the corpus folder's own ``codebook.yml`` if it has one.
+    codebook is the corpus folder's own ``codebook.yml`` if it has one, with the
+    corpus's provisional actors (:mod:`analysis.provisional`) added.
     """
-    from analysis import codebook, corpus, export
+    from analysis import codebook, corpus, export, provisional
 
     setup()
     docs = corpus.load_corpus(corpus_dir)
     book_codebook = codebook.load_codebook(codebook.codebook_path(docs.root))
-    return docs, book_codebook, export.build_tables(docs, book_codebook)
+    built = export.build_tables(docs, book_codebook)
+    # People the codebook lacks but the text names (unresolved_actors) get their names in the chapters too.
+    records = [provisional.Provisional(**row) for row in
+               built["unresolved_actors"].drop_duplicates("actor_id").to_dict("records")]
+    return docs, provisional.with_provisional(book_codebook, records), built
 
 
 class Preformatted:
@@ -172,13 +180,17 @@ class Preformatted:
 
 
 class Note:
-    """A short notice shown in place of a chart or table that a corpus has no data for."""
+    """A short notice shown in place of a chart or table that a corpus has no data for.
 
-    def __init__(self, text: str):
-        self.text = text
+    ``name`` gives it the id the table would have had, so a link to the table still lands here.
+    """
+
+    def __init__(self, text: str, name: str | None = None):
+        self.text, self.name = text, name
 
     def _repr_html_(self) -> str:
-        return f'<p class="book-note" role="note">{html.escape(self.text)}</p>'
+        ident = f' id="{html.escape(self.name)}"' if self.name else ""
+        return f'<p class="book-note" role="note"{ident}>{html.escape(self.text)}</p>'
 
     def __repr__(self) -> str:
         return self.text

@@ -34,9 +34,9 @@ from analysis.extract import extract_document
 from analysis.schema import TABLES, columns, validate
 
 FORMATS = ("csv", "parquet")
-EXTRACTED = ("paragraphs", "mentions", "quotes", "requests", "date_mentions", "themes")
+EXTRACTED = ("paragraphs", "mentions", "quotes", "requests", "date_mentions", "themes", "unresolved_actors")
 _FIELDS = {"paragraphs": "paragraphs", "mentions": "mentions", "quotes": "quotes", "requests": "requests",
-           "date_mentions": "dates", "themes": "themes"}
+           "date_mentions": "dates", "themes": "themes", "unresolved_actors": "provisional"}
 
 
 def build_tables(corpus: Corpus, codebook: Codebook | None = None) -> dict[str, pd.DataFrame]:
@@ -96,7 +96,8 @@ def iter_batches(corpus: Corpus, size: int | None = None) -> Iterator[tuple[Docu
 
 def arrow_schema(name: str) -> pa.Schema:
     """The Parquet schema of a table, from the contract (so every chunk has the same one)."""
-    return pa.schema([(column, pa.int64() if kind == "int" else pa.string()) for column, kind, _, _ in TABLES[name]])
+    kinds = {"int": pa.int64(), "bool": pa.bool_(), "str": pa.string()}
+    return pa.schema([(column, kinds[kind]) for column, kind, _, _ in TABLES[name]])
 
 
 def write_table(table: pd.DataFrame, path: Path) -> None:

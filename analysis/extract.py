@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from analysis.codebook import Codebook
 from analysis.corpus import Document
 from analysis.dates import DateMention, extract_dates
+from analysis.events import group_events
 from analysis.mentions import Mention, extract_mentions
+from analysis.provisional import Provisional, find_provisional, with_provisional
 from analysis.quotes import Quote, extract_quotes
 from analysis.requests import Request, extract_requests
 from analysis.segment import Paragraph, segment_document
@@ -29,16 +31,24 @@ class Extraction:
     requests: list[Request]
     dates: list[DateMention]
     themes: list[ThemeTag]
+    provisional: list[Provisional]
 
 
 def extract_document(doc: Document, codebook: Codebook) -> Extraction:
-    """Segment ``doc`` and extract mentions, quotations, requests, dates and themes."""
+    """Segment ``doc`` and extract mentions, quotations, requests, dates and themes.
+
+    People named with a title but absent from the codebook get provisional ids first
+    (:mod:`analysis.provisional`), so quotations and requests can name them.
+    """
     paragraphs = segment_document(doc)
     bounds = doc.source.date_range
     mentions = extract_mentions(paragraphs, codebook, bounds)
-    quotes = extract_quotes(paragraphs, mentions, codebook)
-    return Extraction(
-        paragraphs=paragraphs, mentions=mentions, quotes=quotes,
-        requests=extract_requests(paragraphs, mentions, quotes, codebook),
-        dates=extract_dates(paragraphs, bounds), themes=extract_themes(paragraphs, codebook),
-    )
+    extra, provisional = find_provisional(paragraphs, mentions, codebook)
+    order = {p.para_id: p.position for p in paragraphs}
+    mentions = sorted(mentions + extra, key=lambda m: (order[m.para_id], m.start))
+    local = with_provisional(codebook, provisional)
+    quotes = extract_quotes(paragraphs, mentions, local)
+    dates = extract_dates(paragraphs, bounds)
+    requests = group_events(extract_requests(paragraphs, mentions, quotes, local), dates, local)
+    return Extraction(paragraphs=paragraphs, mentions=mentions, quotes=quotes, requests=requests, dates=dates,
+                      themes=extract_themes(paragraphs, codebook), provisional=provisional)

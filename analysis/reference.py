@@ -10,12 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.codebook import Codebook
+from analysis.provisional import is_provisional
 from analysis.schema import KEYS, TABLES
+
+
+def _listed(codebook: Codebook) -> list[dict]:
+    """The codebook's own actors, without the provisional ones a corpus added."""
+    return [a for a in codebook.actors.values() if not is_provisional(a["actor_id"])]
 
 
 def camps(codebook: Codebook) -> pd.DataFrame:
     """Camps, with how many codebook actors belong to each."""
-    counts = pd.Series([a.get("camp") for a in codebook.actors.values()]).value_counts()
+    counts = pd.Series([a.get("camp") for a in _listed(codebook)]).value_counts()
     return pd.DataFrame([{"camp": camp_id, "name": name, "actors": int(counts.get(camp_id, 0))}
                          for camp_id, name in codebook.camps.items()])
 
@@ -32,7 +38,7 @@ def actors(codebook: Codebook) -> pd.DataFrame:
             aliases.setdefault(alias.actor_id, []).append(alias.text + period + exact)
     return pd.DataFrame([{"actor_id": a["actor_id"], "name": a["name"], "type": a["type"],
                           "camp": a.get("camp") or "", "aliases": "; ".join(aliases.get(a["actor_id"], []))}
-                         for a in codebook.actors.values()])
+                         for a in _listed(codebook)])
 
 
 def offices(codebook: Codebook) -> pd.DataFrame:
@@ -66,7 +72,8 @@ def request_types(codebook: Codebook) -> pd.DataFrame:
 
 def data_dictionary(table: str) -> pd.DataFrame:
     """The columns of one exported table: name, type, whether it may be empty, meaning."""
-    return pd.DataFrame([{"column": c, "type": "integer" if k == "int" else "text",
+    kinds = {"int": "integer", "bool": "true/false", "str": "text"}
+    return pd.DataFrame([{"column": c, "type": kinds[k],
                           "may be empty": "yes" if nullable else "no", "meaning": d}
                          for c, k, nullable, d in TABLES[table]])
 
@@ -79,7 +86,21 @@ def table_overview(built: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def codebook_facts(codebook: Codebook) -> dict[str, int]:
     """Counts the codebook appendix quotes in its prose."""
-    return {"n_actors": len(codebook.actors), "n_aliases": sum(1 for a in codebook.aliases if a.actor_id)}
+    return {"n_actors": len(_listed(codebook)), "n_aliases": sum(1 for a in codebook.aliases if a.actor_id)}
+
+
+def unresolved_actors(built: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """People the text names with a title but the codebook lacks: one row each, for the codebook's next edition."""
+    from analysis.render import paragraph_link
+
+    table = built["unresolved_actors"]
+    grouped = table.groupby("actor_id", sort=False).agg(
+        name=("name", "first"), role=("role", "first"), camp=("camp", "first"),
+        documents=("doc_id", "nunique"), mentions=("n_mentions", "sum"), first=("para_id", "first")).reset_index()
+    grouped["camp"] = grouped["camp"].fillna("")
+    grouped["first"] = grouped["first"].map(paragraph_link)
+    return grouped.rename(columns={"actor_id": "provisional id", "camp": "suggested camp",
+                                   "first": "first mention"})
 
 
 def downloads(site_prefix: str = "../tables") -> pd.DataFrame:

@@ -73,14 +73,21 @@ TABLES: dict[str, list[tuple[str, str, bool, str]]] = {
         ("para_id_end", "str", False, "Paragraph where the quotation ends"),
     ],
     "requests": [
-        ("request_id", "str", False, "<doc_id>-r<n>"),
+        ("request_id", "str", False, "<doc_id>-r<n>: one row per sentence that reports a request"),
+        ("event_id", "str", False, "<doc_id>-e<n>: the appeal this sentence reports; sentences reporting the same"
+                                   " appeal share it"),
         ("doc_id", "str", False, "Document id"),
         ("para_id", "str", False, "Paragraph id"),
-        ("requester_id", "str", True, "Actor id of who asks; empty if unresolved"),
+        ("requester_id", "str", True, "Actor id of who asks; empty if unresolved (see requester_text)"),
+        ("requester_text", "str", True, "The words naming who asks, as written (\"they\", \"Libya\", \"Haftar\")"),
         ("addressee_id", "str", False, "Actor id of whom is asked"),
+        ("addressee_text", "str", False, "The words naming whom is asked, as written (or the actor's name)"),
+        ("to_russia", "bool", False, "True if the addressee is Russia or a Russian actor"),
         ("request_type", "str", False, "military_intervention, arms_supply, embargo_lifting, diplomatic_support,"
                                         " economic_support, training_or_advisers, counterterrorism_cooperation, other"),
         ("cameo_code", "str", False, "CAMEO event code (02x Appeal family)"),
+        ("construction", "str", False, "How the sentence says it: verb + addressee, verb + what is asked, nominal,"
+                                        " passive, purpose clause, hope"),
         ("evidence", "str", False, "The sentence, an exact substring of the paragraph"),
         ("cue", "str", False, "The words that mark the request"),
     ],
@@ -95,6 +102,15 @@ TABLES: dict[str, list[tuple[str, str, bool, str]]] = {
         ("segment", "str", False, "Segment of the paragraph"),
         ("note", "str", True, "Why the precision is coarser than written, or why unresolved"),
     ],
+    "unresolved_actors": [
+        ("actor_id", "str", False, "Provisional actor id, derived from the name: provisional-<name>"),
+        ("doc_id", "str", False, "Document that names the person"),
+        ("name", "str", False, "The name as the text gives it"),
+        ("role", "str", False, "The title or role the text gives with the name"),
+        ("camp", "str", True, "Camp suggested by the title (a demonym or an actor named in it)"),
+        ("para_id", "str", False, "Paragraph of the first mention"),
+        ("n_mentions", "int", False, "Mentions of the person in the document (full name or surname)"),
+    ],
     "themes": [
         ("doc_id", "str", False, "Document id"),
         ("para_id", "str", False, "Paragraph id"),
@@ -105,11 +121,12 @@ TABLES: dict[str, list[tuple[str, str, bool, str]]] = {
 }
 KEYS = {"documents": ["doc_id"], "paragraphs": ["para_id"], "actors": ["actor_id"], "mentions": ["para_id", "start"],
         "quotes": ["quote_id"], "requests": ["request_id"], "date_mentions": ["para_id", "start"],
-        "themes": ["para_id", "theme"]}
+        "themes": ["para_id", "theme"], "unresolved_actors": ["doc_id", "actor_id"]}
 REFERENCES = [  # (table, column, referenced table, referenced column)
-    *[(t, "para_id", "paragraphs", "para_id") for t in ("mentions", "quotes", "requests", "date_mentions", "themes")],
+    *[(t, "para_id", "paragraphs", "para_id") for t in ("mentions", "quotes", "requests", "date_mentions", "themes",
+                                                         "unresolved_actors")],
     *[(t, "doc_id", "documents", "doc_id") for t in ("paragraphs", "mentions", "quotes", "requests",
-                                                      "date_mentions", "themes")],
+                                                      "date_mentions", "themes", "unresolved_actors")],
     ("mentions", "actor_id", "actors", "actor_id"), ("quotes", "speaker_id", "actors", "actor_id"),
     ("requests", "requester_id", "actors", "actor_id"), ("requests", "addressee_id", "actors", "actor_id"),
 ]
@@ -130,6 +147,8 @@ def conform(name: str, rows: list[dict]) -> pd.DataFrame:
     for column, kind, _, _ in TABLES[name]:
         if kind == "int":
             frame[column] = frame[column].astype("int64")
+        elif kind == "bool":
+            frame[column] = frame[column].astype("bool")
         else:  # text columns hold str or None (never NaN), whatever pandas would infer
             values = frame[column].astype(object)
             frame[column] = values.where(values.notna(), None)
@@ -147,12 +166,17 @@ def validate(tables: dict[str, pd.DataFrame]) -> None:
                 raise TableError(f"{name}.{column}: empty values where the contract forbids them")
             if kind == "int" and not pd.api.types.is_integer_dtype(values):
                 raise TableError(f"{name}.{column}: not an integer column")
+            if kind == "bool" and not pd.api.types.is_bool_dtype(values):
+                raise TableError(f"{name}.{column}: not a true/false column")
             if kind == "str" and not values.dropna().map(lambda v: isinstance(v, str)).all():
                 raise TableError(f"{name}.{column}: values that are not text")
         if frame.duplicated(KEYS[name]).any():
             raise TableError(f"{name}: duplicate key {KEYS[name]}")
     for table, column, target, target_column in REFERENCES:
         if table in tables and target in tables:
-            missing = set(tables[table][column].dropna()) - set(tables[target][target_column])
+            known = set(tables[target][target_column])
+            if target == "actors" and "unresolved_actors" in tables:  # provisional actors count as actors
+                known |= set(tables["unresolved_actors"]["actor_id"])
+            missing = set(tables[table][column].dropna()) - known
             if missing:
                 raise TableError(f"{table}.{column}: {sorted(missing)[:3]} not in {target}.{target_column}")

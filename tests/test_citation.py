@@ -101,5 +101,5 @@ def test_pdf_edition():
     text = " ".join(page.extract_text() for page in reader.pages)
     for heading in ("Invitations to Russia", "The arms embargo", "The Haftar–GNA split", "Reader reactions"):
         assert heading in text
-    assert "Timeline of 14 requests" in text  # a chart description, printed with its drawn chart
+    assert "Timeline of 12 requests" in text  # a chart description, printed with its drawn chart
     assert "Chart not drawn" not in text

@@ -68,13 +68,15 @@ def test_a_new_wire_report_flows_through(wire_corpus, tmp_path):
     assert paras["text"].iloc[-1] == "Reader B: The embargo only hurts the government."
 
 
-ALL_TABLES = ["documents", "paragraphs", "actors", "mentions", "quotes", "requests", "date_mentions", "themes"]
+ALL_TABLES = ["documents", "paragraphs", "actors", "mentions", "quotes", "requests", "date_mentions", "themes",
+              "unresolved_actors"]
 CONTRACT = {
     "actors": ["actor_id", "name", "type", "camp", "aliases"],
     "mentions": ["doc_id", "para_id", "actor_id", "surface", "start", "end", "segment"],
     "quotes": ["quote_id", "doc_id", "para_id", "speaker_id", "speaker_text", "text", "segment"],
-    "requests": ["request_id", "doc_id", "para_id", "requester_id", "addressee_id", "request_type", "cameo_code",
-                 "evidence"],
+    "requests": ["request_id", "event_id", "doc_id", "para_id", "requester_id", "requester_text", "addressee_id",
+                 "addressee_text", "to_russia", "request_type", "cameo_code", "construction", "evidence", "cue"],
+    "unresolved_actors": ["actor_id", "doc_id", "name", "role", "camp", "para_id", "n_mentions"],
     "date_mentions": ["doc_id", "para_id", "surface", "resolved_date", "precision"],
     "themes": ["doc_id", "para_id", "theme"],
 }
@@ -109,8 +111,9 @@ def test_the_wire_report_reaches_every_table(wire_corpus, tmp_path):
     assert run_cli("export", "--corpus", str(root), "--out", str(tmp_path / "out")).returncode == 0
     read = {n: pd.read_csv(tmp_path / "out" / f"{n}.csv", keep_default_na=False) for n in ALL_TABLES}
     assert set(read["mentions"]["actor_id"]) == {"russia", "united-nations"}
-    assert read["requests"][["requester_id", "addressee_id", "request_type", "cameo_code"]].values.tolist() == [
-        ["", "russia", "embargo_lifting", 254]]
+    assert read["requests"][["requester_id", "requester_text", "addressee_id", "request_type", "cameo_code"]
+                            ].values.tolist() == [["", "A Libyan envoy", "russia", "embargo_lifting", 254],
+                                                  ["", "We", "russia", "diplomatic_support", 22]]
     assert read["quotes"][["speaker_text", "text"]].values.tolist() == [
         ["the envoy", "We ask our Russian friends to support our request at the Security Council"]]
     assert read["date_mentions"][["surface", "resolved_date", "precision"]].values.tolist() == [

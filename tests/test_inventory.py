@@ -21,7 +21,7 @@ def test_a_known_chapter_is_mapped_exactly(exhibits):
     rows = exhibits[exhibits["chapter"] == "invitations"][["kind", "name", "computed_by", "drawn_by"]]
     assert rows.values.tolist() == [
         ["table", "tbl-requests", "analysis.appeals.requests_display", "analysis.book.table"],
-        ["figure", "fig-requests-timeline", "analysis.appeals.requests_overview", "analysis.charts.requests_timeline"],
+        ["figure", "fig-requests-timeline", "analysis.appeals.request_events", "analysis.charts.requests_timeline"],
         ["figure", "fig-requests-matrix", "analysis.appeals.requests_matrix", "analysis.charts.requests_matrix"],
     ]
 

@@ -42,7 +42,7 @@ def test_chapters_link_terms_but_sources_stay_as_written():
 def test_charts_offer_their_data():
     page = (SITE / "book" / "invitations.html").read_text(encoding="utf-8")
     assert page.count('class="chart-data"') == 2
-    assert 'href="data:text/csv;charset=utf-8,request_id%2Cdate' in page
+    assert 'href="data:text/csv;charset=utf-8,event_id%2Cdate' in page
 
 
 def test_tables_are_numbered_and_referenced():

@@ -11,10 +11,10 @@ TYPE_ORDER = ["counterterrorism_cooperation", "military_intervention", "arms_sup
               "training_or_advisers", "diplomatic_support", "economic_support", "other"]
 
 
-def requests_timeline(overview: pd.DataFrame) -> alt.LayerChart:
-    """Each request as a mark at its date, coloured by the requester's camp, evidence in the tooltip."""
-    table = overview.rename(columns={"requester_camp": "camp"})[
-        ["request_id", "date", "date_latest", "requester", "camp", "addressee", "request_type", "channel",
+def requests_timeline(events: pd.DataFrame) -> alt.LayerChart:
+    """Each request (event) as a mark at its date, coloured by the requester's camp, evidence in the tooltip."""
+    table = events.rename(columns={"requester_camp": "camp"})[
+        ["event_id", "date", "date_latest", "requester", "camp", "addressee", "request_type", "channel",
          "date_basis", "evidence", "para_id"]]
     description = (
         f"Timeline of {len(table)} requests from {table['date'].min()} to {table['date_latest'].max()}, one mark "
