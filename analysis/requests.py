@@ -260,6 +260,9 @@ def _subject(doc: _Doc, para: Paragraph, start: int, end: int, sentence: sentenc
     if pronoun and not _subjects(doc, para, start + pronoun.end("pronoun"), end):
         return _pronoun_referent(doc, para, pronoun.group("pronoun").lower(), sentence, quote), pronoun.group("pronoun")
     stand_in = STAND_IN.search(text[start:end]) or STAND_IN_START.match(text[start:end])
+    group = _subjects(doc, para, start, end, allow_of=True) if stand_in else []
+    if group and not _subjects(doc, para, start, end):  # "officials of the GNA": the GNA
+        return group[0].actor_id, group[0].surface
     if stand_in and not _subjects(doc, para, start + stand_in.start(), end):
         # "the Libyan side", "the envoy" point back to a named party; "officials" only to a requester already named
         back = doc.previous_subject if not re.search(r"officials|authorities", stand_in.group(0), re.I) else None

@@ -178,3 +178,24 @@ def test_comments_are_kept_apart(t):
 
 def test_segmentation_is_unchanged_by_extraction(seed_corpus, t):
     assert len(segment_corpus(seed_corpus.documents)) == len(t["paragraphs"]) == 118
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal to Egypt in an article about Russia is addressed to Egypt
+    ("Khalifa Haftar, who visited Moscow last month, asked Egypt to send troops to Sirte.",
+     [("khalifa-haftar", "egypt", "military_intervention", False)]),
+    # Russia's support on the embargo is asked of Russia, not of the UN (the type's default)
+    ("Fayez al-Sarraj asked for Russia's support in lifting the arms embargo.",
+     [("fayez-al-sarraj", "russia", "embargo_lifting", True)]),
+    # a reported request: the officials asked, not Russia
+    ("Officials of the Government of National Accord said they had asked Moscow to mediate with Haftar.",
+     [("government-of-national-accord", "russia", "other", True)]),
+    # an unknown minister's first person: the speaker, kept under a provisional id
+    ('"We have asked Moscow for wheat and medicines," Libyan Economy Minister Salem Warfalli said.',
+     [("provisional-salem-warfalli", "russia", "other", True)]),
+])
+def test_the_four_codings_a_researcher_refused(make_corpus, text, expected):
+    root = make_corpus([entry()], {"raw/a.txt": f"Headline\n\n{text}\n"})
+    requests = build_tables(load_corpus(root), load_codebook())["requests"]
+    assert [tuple(r) for r in requests[["requester_id", "addressee_id", "request_type", "to_russia"]].values] \
+        == expected
