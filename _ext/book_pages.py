@@ -34,6 +34,14 @@ PDF_PATH = f"book/{pdf.PDF_NAME}"
 NO_TERM_LINKS = ("book/sources", "book/glossary")  # source text is shown as written; the glossary is the target
 
 
+def _document_labels() -> dict[str, str]:
+    """doc_id → "outlet, date" for this build's corpus (metadata only: no text is read)."""
+    from analysis.corpus import load_corpus
+    from analysis.tables import document_labels
+
+    return document_labels(load_corpus(read_texts=False))
+
+
 def _git_commit(root: Path) -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
@@ -74,6 +82,23 @@ def _receipt(app: Any, pagename: str, work: citation.Work) -> str:
             f"<dl>{items}</dl></details></aside>")
 
 
+SOURCE_LINK = re.compile(r'(<a class="source-link" href="sources\.html#(?P<para>[\w-]+)">)(?P<text>[^<]*)</a>')
+
+
+def label_source_links(body: str, doc_labels: dict[str, str]) -> str:
+    """Source links written with ids ("doc-002 ¶7", "doc-002") read as "SouthFront, Sep 2016, ¶7"."""
+    def relabel(match: re.Match[str]) -> str:
+        text = html.unescape(match.group("text"))
+        written = re.fullmatch(r"(?P<doc>[\w-]+)(?: ¶(?P<n>\d+))?", text)
+        if not written or written.group("doc") not in doc_labels:
+            return match.group(0)
+        label = doc_labels[written.group("doc")]
+        shown = f"{label},\u00a0¶{written.group('n')}" if written.group("n") else label  # ¶ never alone
+        return f"{match.group(1)}{html.escape(shown)}</a>"
+
+    return SOURCE_LINK.sub(relabel, body)
+
+
 def number_tables(body: str) -> str:
     """Number the captioned tables of a page in order and point ``table-ref`` links at their numbers."""
     numbers: dict[str, int] = {}
@@ -96,11 +121,11 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
     work = citation.load_work()
     page = citation.chapter(work, _plain(context.get("title", "")), f"{pagename}.html")
     has_pdf = app.config.book_pdf
-    tags = citation.meta_tags(page, work.url.rstrip("/") + "/" + PDF_PATH if has_pdf else None)
+    tags = citation.meta_tags(page, work.url + PDF_PATH if has_pdf and work.url else None)
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta {"property" if n.startswith("og:") else "name"}="{n}" content="{html.escape(v)}">'
         for n, v in tags)
-    body = number_tables(context.get("body", ""))
+    body = label_source_links(number_tables(context.get("body", "")), app.config.book_doc_labels)
     if pagename.startswith("book/") and app.config.book_corpus:
         body = (f"<p class='book-note corpus-banner' role='note'>This edition was built from the corpus "
                 f"<code>{html.escape(app.config.book_corpus)}</code>: tables, charts and counts come from it; "
@@ -133,7 +158,10 @@ def _copy_downloads(app: Any, exception: Exception | None) -> None:
 def _sitemap(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    base = citation.load_work().url.rstrip("/")
+    base = citation.load_work().url
+    if not base:  # a sitemap needs absolute addresses: none until the book's address is set
+        return
+    base = base.rstrip("/")
     out = Path(app.outdir)
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")
                    if not p.relative_to(out).as_posix().startswith(("_", "jupyter_execute")))
@@ -186,6 +214,22 @@ class ExhibitsDirective(Directive):
         return [nodes.raw("", shown._repr_html_(), format="html")]
 
 
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=book/index.html">
+<link rel="canonical" href="book/index.html"><link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
+</head><body><p><a href="book/index.html">{title}</a></p></body></html>
+"""
+
+
+def _root_page(app: Any, exception: Exception | None) -> None:
+    """The site's front door: a titled page (with the favicon) that forwards to the book's first page."""
+    if exception is None and app.builder.format == "html":
+        title = html.escape(citation.load_work().title.split(":")[0])
+        (Path(app.outdir) / "index.html").write_text(ROOT_PAGE.format(title=title), encoding="utf-8")
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("exhibits", ExhibitsDirective)
     root = Path(app.srcdir)
@@ -196,6 +240,8 @@ def setup(app: Any) -> dict[str, Any]:
 
     other = config.corpus_dir()
     app.add_config_value("book_corpus", "" if other == config.DATA_DIR else str(other), "html")
+    app.add_config_value("book_doc_labels", _document_labels(), "html")
+    app.add_config_value("book_base_url", citation.load_work().url or "", "html")  # BOOK_BASE_URL: rebuild on change
     # A change of PDF capability is a config change, so Sphinx rewrites every page's footer.
     app.add_config_value("book_pdf", pdf.missing_part() is None, "html")
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
@@ -203,4 +249,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("build-finished", _copy_downloads)
     app.connect("build-finished", _sitemap)
     app.connect("build-finished", _fix_theme_markup)
+    app.connect("build-finished", _root_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

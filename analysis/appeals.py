@@ -14,12 +14,13 @@ import re
 
 import pandas as pd
 
+from analysis import labels
 from analysis.codebook import Codebook, cue_pattern
 from analysis.render import paragraph_link
 
-OVERVIEW_COLUMNS = ["request_id", "event_id", "date", "date_latest", "date_basis", "requester", "requester_camp",
-                    "addressee", "addressee_camp", "to_russia", "request_type", "cameo_code", "channel", "outlet",
-                    "evidence", "para_id", "doc_id"]
+OVERVIEW_COLUMNS = ["request_id", "event_id", "date", "date_latest", "date_label", "date_basis", "requester",
+                    "requester_camp", "camp_label", "addressee", "addressee_camp", "to_russia", "request_type",
+                    "type_label", "cameo_code", "channel", "outlet", "document", "evidence", "para_id", "doc_id"]
 EVENT_COLUMNS = [*OVERVIEW_COLUMNS[1:], "n_sentences", "para_ids"]
 INTERVIEW_OUTLET = re.compile(r"\b(?:said to|told|interview with)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
 
@@ -55,27 +56,41 @@ def _nearest(para_id: str, ordered: list[str], channels: dict[str, str]) -> str:
     return "statement"
 
 
+def stated_dates(date_mentions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """para_id → (earliest, latest) of the first day or range of days the paragraph states."""
+    precise = date_mentions[date_mentions["precision"].isin(["day", "range"])].drop_duplicates("para_id")
+    return {r.para_id: tuple((r.resolved_date.split("/") * 2)[:2]) for r in precise.itertuples(index=False)}
+
+
 def requests_overview(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
-    """One row per request with date, camps, channel and a link to its paragraph, in date order."""
+    """One row per request with date, camps, channel and a link to its paragraph, in date order.
+
+    The date is the day (or range of days) the paragraph states, else the document's publication range;
+    ``date_basis`` says which. Labels (``camp_label``, ``type_label``, ``document``, ``date_label``) are
+    what readers see; the ids stay beside them.
+    """
     requests, docs, paras = built["requests"], built["documents"].set_index("doc_id"), built["paragraphs"]
     channels = paragraph_channels(paras, built["mentions"], codebook)
-    days = built["date_mentions"][built["date_mentions"]["precision"] == "day"].drop_duplicates("para_id")
-    stated = days.set_index("para_id")["resolved_date"].to_dict()
+    stated = stated_dates(built["date_mentions"])
     names = {k: v["name"] for k, v in codebook.actors.items()}
+    doc_names = labels.documents(built["documents"])
     rows = []
     for r in requests.itertuples(index=False):
         ordered = paras.loc[paras["doc_id"] == r.doc_id, "para_id"].tolist()
         doc = docs.loc[r.doc_id]
+        earliest, latest = stated.get(r.para_id, (doc["date_earliest"], doc["date_latest"]))
+        camp = codebook.camp(r.requester_id) or "none"
         rows.append({
-            "request_id": r.request_id, "event_id": r.event_id, "date": stated.get(r.para_id, doc["date_earliest"]),
-            "date_latest": stated.get(r.para_id, doc["date_latest"]),
+            "request_id": r.request_id, "event_id": r.event_id, "date": earliest, "date_latest": latest,
+            "date_label": labels.date_span(earliest, latest),
             "date_basis": "stated in the paragraph" if r.para_id in stated else "publication date",
-            "requester": names.get(r.requester_id, "unnamed"),
-            "requester_camp": codebook.camp(r.requester_id) or "none",
+            "requester": names.get(r.requester_id, UNNAMED), "requester_camp": camp,
+            "camp_label": labels.camp(codebook, camp),
             "addressee": names[r.addressee_id], "addressee_camp": codebook.camp(r.addressee_id) or "none",
-            "to_russia": bool(r.to_russia), "request_type": r.request_type, "cameo_code": r.cameo_code,
+            "to_russia": bool(r.to_russia), "request_type": r.request_type,
+            "type_label": labels.request_type(codebook, r.request_type), "cameo_code": r.cameo_code,
             "channel": _nearest(r.para_id, ordered, channels), "outlet": doc["outlet"],
-            "evidence": r.evidence, "para_id": r.para_id, "doc_id": r.doc_id,
+            "document": doc_names[r.doc_id], "evidence": r.evidence, "para_id": r.para_id, "doc_id": r.doc_id,
         })
     table = pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
     return table.sort_values(["date", "request_id"], kind="stable").reset_index(drop=True)
@@ -92,22 +107,24 @@ def request_events(overview: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
 
 
+UNNAMED = "not named in the text"
+MATRIX_COLUMNS = ["requester", "requester_camp", "camp_label", "request_type", "type_label", "n_requests"]
+
+
 def requests_matrix(events: pd.DataFrame) -> pd.DataFrame:
     """Events counted by requester and request type (the matrix chart's table)."""
     if events.empty:
-        return pd.DataFrame(columns=["requester", "requester_camp", "request_type", "n_requests"])
-    return (events.groupby(["requester", "requester_camp", "request_type"], as_index=False)
-            .size().rename(columns={"size": "n_requests"}))
+        return pd.DataFrame(columns=MATRIX_COLUMNS)
+    return (events.groupby(MATRIX_COLUMNS[:-1], as_index=False).size().rename(columns={"size": "n_requests"}))
 
 
 def requests_display(events: pd.DataFrame) -> pd.DataFrame:
-    """The reader's table: date, who asked whom for what, how, and links to every sentence that tells it."""
-    shown = events[["date", "requester", "requester_camp", "addressee", "to_russia", "request_type", "cameo_code",
-                    "channel", "para_ids"]].copy()
-    shown["to_russia"] = shown["to_russia"].map({True: "Russia", False: "another party"})
-    shown["para_ids"] = shown["para_ids"].map(lambda ids: ", ".join(paragraph_link(p) for p in ids.split()))
-    return shown.rename(columns={"para_ids": "source", "requester_camp": "camp", "cameo_code": "CAMEO",
-                                 "to_russia": "asked of"})
+    """The reader's table: when, who asked whom for what, how, and links to every sentence that tells it."""
+    links = events["para_ids"].map(lambda ids: "; ".join(paragraph_link(p) for p in ids.split()))
+    return pd.DataFrame({
+        "date": events["date_label"], "requester": events["requester"], "camp": events["camp_label"],
+        "asked": events["addressee"], "request": events["type_label"], "CAMEO": events["cameo_code"],
+        "channel": events["channel"], "source": links})
 
 
 def facts(overview: pd.DataFrame, events: pd.DataFrame, n_documents: int) -> dict[str, int | str]:
@@ -118,7 +135,7 @@ def facts(overview: pd.DataFrame, events: pd.DataFrame, n_documents: int) -> dic
         "n_requesters": int(events["requester"].nunique()),
         "n_to_russia": len(to_russia), "n_to_others": len(events) - len(to_russia),
         "n_libyan_to_russia": int(to_russia["requester_camp"].isin(["gna", "gnu", "tobruk", "none"]).sum()),
-        "n_unnamed": int((events["requester"] == "unnamed").sum()),
+        "n_unnamed": int((events["requester"] == UNNAMED).sum()),
         "first_year": str(events["date"].min())[:4] if len(events) else "none",
         "last_year": str(events["date"].max())[:4] if len(events) else "none",
         "n_military": int((events["request_type"] == "military_intervention").sum()),

@@ -54,13 +54,22 @@ _TEMPLATE = """<figure class="book-chart">
 
 
 def _data_links(spec: dict[str, Any], div_id: str) -> str:
-    """Links that download each dataset of the chart as CSV, embedded as data URLs (no extra files)."""
+    """Links that download each dataset of the chart as CSV, embedded as data URLs (no extra files).
+
+    Each link names its chart ("Data of “Who asked, and when” (CSV)"), so a list of links read out by a
+    screen reader, or a page with several charts, says which is which.
+    """
+    title = spec.get("title")
+    title = title.get("text", "") if isinstance(title, dict) else title or "the chart"
+    datasets = list(spec.get("datasets", {}).values())
     links = []
-    for number, rows in enumerate(spec.get("datasets", {}).values(), 1):
+    for number, rows in enumerate(datasets, 1):
         csv = pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
-        suffix = f"-{number}" if len(spec["datasets"]) > 1 else ""
+        suffix = f"-{number}" if len(datasets) > 1 else ""
+        part = f", table {number} of {len(datasets)}" if len(datasets) > 1 else ""
         links.append(f'<a class="chart-data" download="{div_id}{suffix}.csv" '
-                     f'href="data:text/csv;charset=utf-8,{quote(csv, safe="")}">Chart data{suffix} (CSV)</a>')
+                     f'href="data:text/csv;charset=utf-8,{quote(csv, safe="")}">'
+                     f'Data of “{html.escape(title)}”{part} (CSV)</a>')
     return '<p class="chart-downloads">' + " · ".join(links) + "</p>" if links else ""
 
 
@@ -116,18 +125,29 @@ class Table:
         self.caption, self.name = caption, name
 
     def _repr_html_(self) -> str:
-        cells = self.frame.copy()
-        for column in cells.columns:
-            if column not in self.links:
-                cells[column] = cells[column].map(lambda v: "" if v is None else html.escape(str(v)))
-        cells.columns = [html.escape(str(c)) for c in cells.columns]
-        table = cells.to_html(index=False, escape=False, border=0, classes="book-table", na_rep="")
-        if self.caption:  # numbered per page at build time (_ext/book_pages.py), so numbers survive rebuilds
-            opening, rest = table.split(">", 1)
-            ident = f' id="{html.escape(self.name)}"' if self.name else ""
-            table = (f"{opening}{ident}><caption class='book-table-caption'><span class='table-number'>Table"
-                     f"</span> {html.escape(self.caption)}</caption>{rest}")
-        return table
+        """The table with explicit roles and a ``data-label`` on every cell: on a phone the stylesheet
+        stacks each row into a card, each value under its column's name, and the roles keep it a table for
+        screen readers. A wide table scrolls inside its frame, which is keyboard-focusable."""
+        headers = [html.escape(str(c)) for c in self.frame.columns]
+        head = "".join(f'<th scope="col" role="columnheader">{h}</th>' for h in headers)
+        rows = []
+        for values in self.frame.itertuples(index=False):
+            cells = "".join(f'<td role="cell" data-label="{h}">{self._cell(column, value)}</td>'
+                            for h, column, value in zip(headers, self.frame.columns, values, strict=True))
+            rows.append(f'<tr role="row">{cells}</tr>')
+        ident = f' id="{html.escape(self.name)}"' if self.name else ""
+        # numbered per page at build time (_ext/book_pages.py), so numbers survive rebuilds
+        caption = (f"<caption class='book-table-caption'><span class='table-number'>Table</span> "
+                   f"{html.escape(self.caption)}</caption>") if self.caption else ""
+        label = html.escape(self.caption or "Table", quote=True)
+        return (f'<div class="book-table-wrap" role="region" tabindex="0" aria-label="{label}">'
+                f'<table class="dataframe book-table"{ident} role="table">{caption}'
+                f'<thead><tr role="row">{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+    def _cell(self, column: str, value: object) -> str:
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        return str(value) if column in self.links else html.escape(str(value))
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)

@@ -9,28 +9,39 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import labels
 from analysis.render import bibliography_link, paragraph_link
 from analysis.split import REPORTING
 
-PRECISE = ("day", "week", "month")
+PRECISE = ("day", "week", "range", "month")
+
+
+def _when(resolved: str, precision: str) -> str:
+    if precision == "range":
+        return labels.date_span(*resolved.split("/"))
+    return ("week of " if precision == "week" else "") + labels.date(resolved, precision)
 
 
 def events(built: dict[str, pd.DataFrame], record: pd.DataFrame) -> pd.DataFrame:
-    """All dated events, in date order: what, when, how precisely, and the evidence."""
+    """All dated events, in date order: when (as readers read dates), what, and the evidence.
+
+    ``sort`` (the ISO date, or the start of a range) orders the rows and is not shown.
+    """
     dates = built["date_mentions"]
     dates = dates[dates["precision"].isin(PRECISE) & dates["segment"].isin(REPORTING)]
     paras = built["paragraphs"].set_index("para_id")["text"]
-    rows = [{"date": d.resolved_date, "precision": d.precision, "kind": "reported in the corpus",
+    rows = [{"sort": d.resolved_date, "date": _when(d.resolved_date, d.precision), "kind": "reported in the corpus",
              "event": _clip(paras[d.para_id]), "source": paragraph_link(d.para_id)}
             for d in dates.itertuples(index=False)]
     docs = built["documents"]
-    rows += [{"date": d.published or d.date_earliest, "precision": d.date_precision, "kind": "publication",
-              "event": f"{d.outlet} publishes “{d.title}”", "source": paragraph_link(f"{d.doc_id}-p001", d.doc_id)}
-             for d in docs.itertuples(index=False) if d.published or d.date_earliest]
-    rows += [{"date": r.date, "precision": "day", "kind": "public record (background)", "event": r.event,
-              "source": bibliography_link(r.source)} for r in record.itertuples(index=False)]
-    table = pd.DataFrame(rows, columns=["date", "precision", "kind", "event", "source"])
-    return table.sort_values(["date", "kind"], kind="stable").reset_index(drop=True)
+    rows += [{"sort": d.date_earliest, "date": labels.date_span(d.date_earliest, d.date_latest),
+              "kind": "publication", "event": f"{d.outlet} publishes “{d.title}”",
+              "source": paragraph_link(f"{d.doc_id}-p001", d.doc_id)}
+             for d in docs.itertuples(index=False) if d.date_earliest]
+    rows += [{"sort": r.date, "date": labels.date(r.date), "kind": "public record (background)", "event": r.event,
+              "source": bibliography_link(r.source, r.label)} for r in record.itertuples(index=False)]
+    table = pd.DataFrame(rows, columns=["sort", "date", "kind", "event", "source"])
+    return table.sort_values(["sort", "kind"], kind="stable").drop(columns="sort").reset_index(drop=True)
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -1,5 +1,10 @@
 """Citations of the book and its chapters, generated from ``CITATION.cff`` alone.
 
+Where the book is published is a build setting, not a guess: ``BOOK_BASE_URL``
+(``make book BOOK_BASE_URL=https://…/``) or ``url`` in ``CITATION.cff``. Until
+one is set, the cite boxes, the ``citation_*``/OpenGraph tags and the sitemap
+name no address at all (there is no sitemap), rather than a placeholder.
+
 Everything a reader copies to cite the book — BibTeX, APA, CSL-JSON, the
 ``citation_*`` meta tags read by Google Scholar and Zotero, ``.zenodo.json`` —
 is derived here from the one file, so the formats can never disagree.
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,7 @@ import yaml
 from analysis import config
 
 CFF_FILE = config.REPO_ROOT / "CITATION.cff"
+BASE_URL_ENV = "BOOK_BASE_URL"
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class Work:
     authors: tuple[str, ...]
     version: str
     released: dt.date
-    url: str
+    url: str | None
     abstract: str
     licenses: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -50,16 +57,22 @@ def load_work(path: Path = CFF_FILE) -> Work:
     licenses = cff.get("license", [])
     return Work(
         title=cff["title"], authors=tuple(_author(a) for a in cff["authors"]), version=str(cff["version"]),
-        released=dt.date.fromisoformat(str(cff["date-released"])), url=cff["url"],
+        released=dt.date.fromisoformat(str(cff["date-released"])), url=base_url(cff),
         abstract=" ".join(cff.get("abstract", "").split()),
         licenses=tuple([licenses] if isinstance(licenses, str) else licenses),
         keywords=tuple(cff.get("keywords", [])),
     )
 
 
+def base_url(cff: dict) -> str | None:
+    """Where the book is published: $BOOK_BASE_URL, else ``url`` in CITATION.cff, else None (not yet)."""
+    url = os.environ.get(BASE_URL_ENV) or cff.get("url")
+    return url.rstrip("/") + "/" if url else None
+
+
 def chapter(work: Work, title: str, page: str) -> Work:
     """The same work, narrowed to one chapter at ``page`` (a path relative to the book's URL)."""
-    return Work(**{**work.__dict__, "chapter": title, "chapter_url": work.url.rstrip("/") + "/" + page})
+    return Work(**{**work.__dict__, "chapter": title, "chapter_url": work.url + page if work.url else None})
 
 
 def _key(work: Work) -> str:
@@ -71,8 +84,9 @@ def bibtex(work: Work) -> str:
     """A BibTeX entry: ``@book`` for the book, ``@incollection`` for a chapter."""
     authors = " and ".join("{" + a + "}" for a in work.authors)
     fields = [("author", authors), ("year", str(work.released.year)),
-              ("month", work.released.strftime("%b").lower()), ("version", work.version),
-              ("url", work.chapter_url or work.url), ("note", f"Version {work.version}, released {work.released}")]
+              ("month", work.released.strftime("%b").lower()), ("version", work.version)]
+    fields += [("url", work.chapter_url or work.url)] if work.url else []
+    fields += [("note", f"Version {work.version}, released {work.released}")]
     if work.chapter:
         fields = [("title", work.chapter), ("booktitle", work.title), *fields]
         kind = "incollection"
@@ -87,9 +101,10 @@ def apa(work: Work) -> str:
     """An APA 7 reference (author, date, title, version, URL)."""
     authors = ", ".join(work.authors)
     date = f"({work.released.year}, {work.released.strftime('%B')} {work.released.day})"
+    where = f" {work.chapter_url or work.url}" if work.url else ""
     if work.chapter:
-        return f"{authors}. {date}. {work.chapter}. In {work.title} (Version {work.version}). {work.chapter_url}"
-    return f"{authors}. {date}. {work.title} (Version {work.version}). {work.url}"
+        return f"{authors}. {date}. {work.chapter}. In {work.title} (Version {work.version}).{where}"
+    return f"{authors}. {date}. {work.title} (Version {work.version}).{where}"
 
 
 def csl_json(work: Work) -> str:
@@ -99,8 +114,10 @@ def csl_json(work: Work) -> str:
         "title": work.chapter or work.title,
         "author": [{"literal": a} for a in work.authors],
         "issued": {"date-parts": [[work.released.year, work.released.month, work.released.day]]},
-        "version": work.version, "URL": work.chapter_url or work.url,
+        "version": work.version,
     }
+    if work.url:
+        item["URL"] = work.chapter_url or work.url
     if work.chapter:
         item["container-title"] = work.title
     return json.dumps([item], indent=2, ensure_ascii=False)
@@ -114,16 +131,16 @@ def meta_tags(work: Work, pdf_url: str | None) -> list[tuple[str, str]]:
     tags = [("citation_title", work.chapter or work.title)]
     tags += [("citation_author", a) for a in work.authors]
     tags += [("citation_publication_date", work.released.strftime("%Y/%m/%d")),
-             ("citation_online_date", work.released.strftime("%Y/%m/%d")),
-             ("citation_public_url", work.chapter_url or work.url)]
+             ("citation_online_date", work.released.strftime("%Y/%m/%d"))]
+    tags += [("citation_public_url", work.chapter_url or work.url)] if work.url else []
     tags += [("citation_pdf_url", pdf_url)] if pdf_url else []
     tags += [("citation_language", "en")]
     if work.chapter:
         tags.append(("citation_inbook_title", work.title))
     tags += [("citation_keywords", "; ".join(work.keywords)),
-             ("og:title", work.chapter or work.title), ("og:type", "article" if work.chapter else "book"),
-             ("og:url", work.chapter_url or work.url), ("og:description", work.abstract),
-             ("og:site_name", work.title), ("description", work.abstract)]
+             ("og:title", work.chapter or work.title), ("og:type", "article" if work.chapter else "book")]
+    tags += [("og:url", work.chapter_url or work.url)] if work.url else []
+    tags += [("og:description", work.abstract), ("og:site_name", work.title), ("description", work.abstract)]
     return tags
 
 
@@ -134,7 +151,9 @@ def zenodo_json(work: Work) -> str:
         "title": work.title, "description": work.abstract, "upload_type": "software",
         "version": work.version, "publication_date": work.released.isoformat(),
         "creators": [{"name": a} for a in work.authors], "keywords": list(work.keywords),
-        "license": {"id": licence.lower()}, "related_identifiers": [
-            {"identifier": work.url, "relation": "isDocumentedBy", "resource_type": "publication-book"}],
+        "license": {"id": licence.lower()},
     }
+    if work.url:
+        record["related_identifiers"] = [
+            {"identifier": work.url, "relation": "isDocumentedBy", "resource_type": "publication-book"}]
     return json.dumps(record, indent=2, ensure_ascii=False) + "\n"

@@ -65,6 +65,7 @@ class Codebook:
     embargo_stances: list[dict[str, Any]] = field(default_factory=list)
     comment_themes: dict[str, dict[str, Any]] = field(default_factory=dict)
     glossary_extra: list[dict[str, str]] = field(default_factory=list)
+    camp_labels: dict[str, str] = field(default_factory=dict)  # short names for readers (analysis.labels)
     # Derived objects (compiled matchers) cached per codebook by the extractors.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -118,6 +119,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
         embargo_stances=[strip_lines(s) for s in data.get("embargo_stances") or []],
         comment_themes={t["theme_id"]: strip_lines(t) for t in data.get("comment_themes") or []},
         glossary_extra=[strip_lines(g) for g in data.get("glossary_extra") or []],
+        camp_labels={c["camp_id"]: c["label"] for c in data["camps"] if c.get("label")},
     )
 
 

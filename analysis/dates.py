@@ -3,7 +3,11 @@
 Reporters write "on Monday", "On September 30", "In May 2014", "last week".
 Each reference is resolved twice, against the earliest and the latest possible
 publication date of its document, and kept at the finest precision on which both
-agree: a day, else a week, month or year, else ``unresolved`` with the reason.
+agree: a day, else a week, else the ``range`` of days between the two (an ISO
+interval, ``2016-05-07/2016-05-14``: "on Saturday" in an article of 9–15 May),
+else a month or year, else ``unresolved`` with the reason. "The following day"
+and "the day before" are resolved against the date reference before them in the
+document, one day on or back.
 Conventions: a weekday is the most recent such day on or before publication; a
 month and day without a year is the most recent such date on or before it; a
 month alone ("In February") the most recent such month.
@@ -82,12 +86,17 @@ def _resolve_one(kind: str, match: re.Match[str], published: dt.date) -> tuple[d
     return None
 
 
+RANGE_DAYS = 31  # a range of days narrower than this is kept as a range, not coarsened to a month
+
+
 def _coarsen(a: tuple[dt.date, str], b: tuple[dt.date, str]) -> tuple[str | None, str]:
     """The finest precision on which two resolutions agree, as (ISO text, precision)."""
     (da, pa), (db, _) = a, b
     if da == db:
         return {"day": da.isoformat(), "week": da.isoformat(), "month": da.isoformat()[:7],
                 "year": da.isoformat()[:4], "decade": f"{da.year}s"}[pa], pa
+    if pa == "day" and 0 < (db - da).days < RANGE_DAYS:
+        return f"{da.isoformat()}/{db.isoformat()}", "range"
     if (da.year, da.month) == (db.year, db.month):
         return da.isoformat()[:7], "month"
     if da.year == db.year:
@@ -121,8 +130,37 @@ def resolve(kind: str, match: re.Match[str], bounds: tuple[dt.date, dt.date] | N
     return text, precision, note
 
 
+def shift(resolved: str, days: int) -> str:
+    """A day or an ISO interval of days, moved by ``days``."""
+    return "/".join((dt.date.fromisoformat(part) + dt.timedelta(days=days)).isoformat()
+                    for part in resolved.split("/"))
+
+
+def _relative(found: list[DateMention], mention: DateMention, order: dict[str, int]) -> DateMention:
+    """Resolve "the following day" / "the day before" against the day or range referenced before it."""
+    here = (order[mention.para_id], mention.start)
+    anchors = [m for m in found if m.precision in ("day", "range") and (order[m.para_id], m.start) < here]
+    if not anchors:
+        return mention
+    anchor = max(anchors, key=lambda m: (order[m.para_id], m.start))
+    days = 1 if "following" in mention.surface else -1
+    return DateMention(**{**mention.__dict__, "resolved_date": shift(anchor.resolved_date, days),
+                          "precision": anchor.precision,
+                          "note": f"relative to '{anchor.surface}' in {anchor.para_id}"})
+
+
 def extract_dates(paragraphs: list[Paragraph], bounds: tuple[dt.date, dt.date] | None) -> list[DateMention]:
     """All date references in ``paragraphs`` (one document) except site chrome, in text order."""
+    found = sorted(_find(paragraphs, bounds), key=lambda d: (d.para_id, d.start))
+    order = {p.para_id: p.position for p in paragraphs}
+    resolved: list[DateMention] = []
+    for mention in found:
+        resolved.append(_relative(resolved, mention, order) if mention.surface.lower().startswith("the ")
+                        and mention.precision == "unresolved" and "relative" in (mention.note or "") else mention)
+    return resolved
+
+
+def _find(paragraphs: list[Paragraph], bounds: tuple[dt.date, dt.date] | None) -> list[DateMention]:
     found = []
     for para in paragraphs:
         if para.segment == "boilerplate":
@@ -138,4 +176,4 @@ def extract_dates(paragraphs: list[Paragraph], bounds: tuple[dt.date, dt.date] |
                 text, precision, note = resolve(kind, match, bounds)
                 found.append(DateMention(para.doc_id, para.para_id, match.group(0), text, precision,
                                          match.start(), match.end(), para.segment, note))
-    return sorted(found, key=lambda d: (d.para_id, d.start))
+    return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import labels
 from analysis.codebook import Codebook, cue_pattern
 from analysis.render import paragraph_link
 
@@ -42,33 +43,36 @@ def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd
     for row in paras[paras["para_id"].isin(themed) & (paras["segment"] != "comment")].itertuples(index=False):
         stance = next((name for name, pattern in stances if pattern.search(row.text)), "mention")
         holder = _holder(row.para_id, built, codebook)
+        camp = codebook.camp(holder) or "none"
         rows.append({"para_id": row.para_id, "doc_id": row.doc_id,
                      "actor": codebook.actors[holder]["name"] if holder else "unnamed",
-                     "camp": codebook.camp(holder) or "none", "stance": stance, "text": row.text})
-    return pd.DataFrame(rows, columns=["para_id", "doc_id", "actor", "camp", "stance", "text"])
+                     "camp": camp, "camp_label": labels.camp(codebook, camp), "stance": stance, "text": row.text})
+    return pd.DataFrame(rows, columns=["para_id", "doc_id", "actor", "camp", "camp_label", "stance", "text"])
 
 
 def embargo_stances(statements: pd.DataFrame) -> pd.DataFrame:
     """Statements counted by actor and stance (the chart's table)."""
-    return statements.groupby(["actor", "camp", "stance"], as_index=False).size().rename(columns={"size": "n"})
+    return statements.groupby(["actor", "camp", "camp_label", "stance"], as_index=False).size().rename(
+        columns={"size": "n"})
 
 
 def embargo_chronology(overview: pd.DataFrame, record: pd.DataFrame) -> pd.DataFrame:
     """Embargo and arms requests from the corpus beside the UN resolutions of the public record."""
     corpus = overview[overview["request_type"].isin(["embargo_lifting", "arms_supply"])]
-    rows = [{"date": r.date, "track": "reported in the corpus", "label": f"{r.requester}: {r.request_type}",
-             "reference": r.para_id} for r in corpus.itertuples(index=False)]
-    rows += [{"date": r.date, "track": "public record (UN)", "label": r.event, "reference": r.source}
-             for r in record[record["theme"] == THEME].itertuples(index=False)]
-    return pd.DataFrame(rows, columns=["date", "track", "label", "reference"]).sort_values(
+    rows = [{"date": r.date, "date_label": r.date_label, "track": "reported in the corpus",
+             "label": f"{r.requester}: {r.type_label.lower()}", "reference": r.document}
+            for r in corpus.itertuples(index=False)]
+    rows += [{"date": r.date, "date_label": labels.date(r.date), "track": "public record (UN)", "label": r.event,
+              "reference": "UN Security Council"} for r in record[record["theme"] == THEME].itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["date", "date_label", "track", "label", "reference"]).sort_values(
         ["date", "track"], kind="stable").reset_index(drop=True)
 
 
 def statements_display(statements: pd.DataFrame) -> pd.DataFrame:
     """The reader's table of embargo statements, with links to the paragraphs."""
-    shown = statements[["actor", "camp", "stance", "para_id"]].copy()
-    shown["para_id"] = shown["para_id"].map(paragraph_link)
-    return shown.rename(columns={"para_id": "source"})
+    return pd.DataFrame({"actor": statements["actor"], "camp": statements["camp_label"],
+                         "stance in the text": statements["stance"],
+                         "source": statements["para_id"].map(paragraph_link)})
 
 
 def facts(statements: pd.DataFrame, record: pd.DataFrame) -> dict[str, int]:

@@ -41,7 +41,7 @@ def evaluate_quotes(quotes: pd.DataFrame, gold_path: Path = GOLD_DIR / "quotes.c
         unmatched.remove(hit)
         matched += 1
         right += _blank(quote.speaker_id) == hit.speaker_id
-    return {"n_gold": len(gold), "n_extracted": len(found), "quote_precision": _ratio(matched, len(found)),
+    return {"n_gold_quotes": len(gold), "n_quotes_found": len(found), "quote_precision": _ratio(matched, len(found)),
             "quote_recall": _ratio(matched, len(gold)), "speaker_precision": _ratio(right, len(found)),
             "speaker_recall": _ratio(right, len(gold))}
 
@@ -61,7 +61,8 @@ def evaluate_requests(requests: pd.DataFrame, gold_path: Path = GOLD_DIR / "requ
     gold_events = _events(gold, "event")
     found_events = _events(requests, "event_id")
     matched = sum(any(g[0] == f[0] and g[1] & f[1] for g in gold_events) for f in found_events)
-    return {"n_gold": len(gold), "n_extracted": len(requests), "request_precision": _ratio(hits, sum(got.values())),
+    return {"n_gold": len(gold), "n_request_sentences": len(requests),
+            "request_precision": _ratio(hits, sum(got.values())),
             "request_recall": _ratio(hits, sum(want.values())), "n_gold_events": len(gold_events),
             "n_events": len(found_events), "event_precision": _ratio(matched, len(found_events)),
             "event_recall": _ratio(sum(any(g[0] == f[0] and g[1] & f[1] for f in found_events)

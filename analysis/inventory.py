@@ -129,8 +129,8 @@ def exhibits_display(frame: pd.DataFrame, titles: dict[str, str]) -> pd.DataFram
         "chapter": frame["chapter"].map(titles),
         "kind": frame["kind"],
         "figure or table": frame.apply(where, axis=1),
-        "computed by": frame["computed_by"].map(_code),
-        "drawn by": frame["drawn_by"].map(_code),
+        "computed by": frame["computed_by"].map(lambda f: _code(f.replace("analysis.", ""))),
+        "drawn by": frame["drawn_by"].map(lambda f: _code(f.replace("analysis.", ""))),
     })
 
 

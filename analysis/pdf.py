@@ -38,6 +38,7 @@ INSTALL_PANGO = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (macOS: brew i
 # Characters the PDF's fonts lack, replaced by ones they have (the execution report's status marks).
 GLYPHS = {"✅": "✓", "❌": "✗", "⚠️": "!", "⚠": "!"}
 _EMBED = re.compile(r"vegaEmbed\(el,\s*")
+WIDE_COLUMNS = 7  # tables with this many columns or more are set on a landscape page
 
 
 @functools.cache
@@ -69,9 +70,17 @@ class Chapter:
 
 
 def chart_svg(spec: dict) -> str:
-    """The chart drawn by vl-convert as SVG (no browser), as an ``<img>`` the PDF keeps as vectors."""
+    """The chart drawn by vl-convert as SVG (no browser), as an ``<img>`` the PDF keeps as vectors.
+
+    On the site a chart takes its column's width (``"container"``); on the page it is drawn at the text
+    width, :data:`analysis.charts.common.WIDTH` pixels.
+    """
     import vl_convert as vlc
 
+    from analysis.charts.common import WIDTH
+
+    if spec.get("width") == "container":
+        spec = {**spec, "width": WIDTH}
     svg = vlc.vegalite_to_svg(spec)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     alt = html.escape(spec.get("description") or "Chart", quote=True)
@@ -97,6 +106,10 @@ def article(path: Path, stem: str, pages: set[str]) -> str:
         canvas = figure.select_one(".book-chart-canvas")
         if script is not None and canvas is not None:
             canvas.replace_with(BeautifulSoup(chart_svg(_specs(script.string or "")), "html.parser"))
+    for wrap in root.select(".book-table-wrap"):
+        table = wrap.find("table")
+        if table is not None and len(table.select("thead th")) >= WIDE_COLUMNS:
+            wrap["class"] = [*wrap.get("class", []), "pdf-wide"]  # a landscape page of its own
     for junk in root.select("script, .headerlink, .book-aside, footer.book-version, .chart-downloads, "
                             ".cell.tag_remove-input:empty, #pst-back-to-top, .prev-next-area, .corpus-banner"):
         junk.decompose()

@@ -20,6 +20,7 @@ from analysis.sources import LINE_KEY, read_yaml
 RECORD_FILE = config.DATA_DIR / "public_record.yml"
 BIB_FILE = config.REPO_ROOT / "references.bib"
 FIELDS = ("event_id", "date", "theme", "source", "event")
+COLUMNS = (*FIELDS, "label")  # label: optional in the file, the source's name for readers (else its key)
 
 
 def load_record(path: Path = RECORD_FILE, bib: Path = BIB_FILE) -> pd.DataFrame:
@@ -41,5 +42,6 @@ def load_record(path: Path = RECORD_FILE, bib: Path = BIB_FILE) -> pd.DataFrame:
         if entry["event_id"] in seen:
             raise CorpusError(path, f"duplicate event_id '{entry['event_id']}'", "make ids unique", where)
         seen.add(entry["event_id"])
-        rows.append({**{f: entry[f] for f in FIELDS}, "date": date.isoformat()})
-    return pd.DataFrame(rows, columns=list(FIELDS)).sort_values(["date", "event_id"]).reset_index(drop=True)
+        rows.append({**{f: entry[f] for f in FIELDS}, "date": date.isoformat(),
+                     "label": entry.get("label") or entry["source"]})
+    return pd.DataFrame(rows, columns=list(COLUMNS)).sort_values(["date", "event_id"]).reset_index(drop=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import labels
 from analysis.codebook import Codebook
 from analysis.provisional import is_provisional
 from analysis.schema import KEYS, TABLES
@@ -22,8 +23,8 @@ def _listed(codebook: Codebook) -> list[dict]:
 def camps(codebook: Codebook) -> pd.DataFrame:
     """Camps, with how many codebook actors belong to each."""
     counts = pd.Series([a.get("camp") for a in _listed(codebook)]).value_counts()
-    return pd.DataFrame([{"camp": camp_id, "name": name, "actors": int(counts.get(camp_id, 0))}
-                         for camp_id, name in codebook.camps.items()])
+    return pd.DataFrame([{"camp": labels.camp(codebook, camp_id), "id": camp_id, "who": name,
+                          "actors": int(counts.get(camp_id, 0))} for camp_id, name in codebook.camps.items()])
 
 
 def actors(codebook: Codebook) -> pd.DataFrame:
@@ -36,15 +37,19 @@ def actors(codebook: Codebook) -> pd.DataFrame:
                 period = f" ({alias.valid_from or '…'} to {alias.valid_until or '…'})"
             exact = " [exact case]" if alias.exact_case else ""
             aliases.setdefault(alias.actor_id, []).append(alias.text + period + exact)
-    return pd.DataFrame([{"actor_id": a["actor_id"], "name": a["name"], "type": a["type"],
-                          "camp": a.get("camp") or "", "aliases": "; ".join(aliases.get(a["actor_id"], []))}
+    return pd.DataFrame([{"name": a["name"], "id": a["actor_id"], "type": a["type"],
+                          "camp": labels.camp(codebook, a.get("camp")) if a.get("camp") else "",
+                          "aliases": "; ".join(aliases.get(a["actor_id"], []))}
                          for a in _listed(codebook)])
 
 
 def offices(codebook: Codebook) -> pd.DataFrame:
     """Offices the sources state, with the paragraph that states them."""
-    return pd.DataFrame([{"actor_id": a["actor_id"], "office": o["title"], "as of": o.get("as_of", ""),
-                          "source paragraph": o["source"]}
+    from analysis.render import paragraph_link
+
+    return pd.DataFrame([{"actor": a["name"], "office": o["title"], "as of": labels.date(str(o.get("as_of", "")),
+                                                                                          "month"),
+                          "source": paragraph_link(o["source"])}
                          for a in codebook.actors.values() for o in a.get("offices", [])])
 
 
@@ -59,14 +64,15 @@ def decisions(codebook: Codebook) -> pd.DataFrame:
 
 def themes(codebook: Codebook) -> pd.DataFrame:
     """Themes and their cues (``*`` matches any word ending)."""
-    return pd.DataFrame([{"theme": t["theme_id"], "name": t["name"], "cues": ", ".join(t["cues"])}
+    return pd.DataFrame([{"theme": t["name"], "id": t["theme_id"], "cues": ", ".join(t["cues"])}
                          for t in codebook.themes.values()])
 
 
 def request_types(codebook: Codebook) -> pd.DataFrame:
     """Request types in the order they are tried, with their CAMEO codes and cues."""
-    return pd.DataFrame([{"request_type": k, "CAMEO": v["cameo_code"], "CAMEO name": v["cameo_name"],
-                          "meaning": v["description"], "cues": ", ".join(v.get("cues") or []) or "(the rest)"}
+    return pd.DataFrame([{"request": labels.request_type(codebook, k), "id": k, "CAMEO": v["cameo_code"],
+                          "CAMEO name": v["cameo_name"], "meaning": v["description"],
+                          "cues": ", ".join(v.get("cues") or []) or "(the rest)"}
                          for k, v in codebook.request_types.items()])
 
 

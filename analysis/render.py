@@ -25,9 +25,9 @@ def paragraph_link(para_id: str, label: str | None = None) -> str:
     return f'<a class="source-link" href="{SOURCES_PAGE}#{html.escape(para_id)}">{text}</a>'
 
 
-def bibliography_link(key: str) -> str:
-    """An HTML link to the bibliography page, labelled with a citation key."""
-    return f'<a class="bibliography-link" href="bibliography.html">{html.escape(key)}</a>'
+def bibliography_link(key: str, label: str | None = None) -> str:
+    """An HTML link to the bibliography page, labelled with what the source is (else its citation key)."""
+    return f'<a class="bibliography-link" href="bibliography.html">{html.escape(label or key)}</a>'
 
 
 def download_link(href: str, label: str) -> str:
@@ -41,15 +41,23 @@ def short_label(para_id: str) -> str:
     return f"{doc_id} ¶{int(number)}" if number.isdigit() else para_id
 
 
-def document_html(document: pd.Series, paragraphs: pd.DataFrame) -> str:
+def _published(document: pd.Series) -> str:
+    from analysis import labels
+
+    if not document["date_earliest"]:
+        return "date unknown"
+    span = labels.date_span(document["date_earliest"], document["date_latest"])
+    return span if document["date_precision"] == "day" else f"{span} (known to the {document['date_precision']})"
+
+
+def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | None = None) -> str:
     """One document: a header with its metadata, then each paragraph with its anchor and label."""
     doc_id = html.escape(document["doc_id"])
     parts = [
         f'<section class="source-document" id="{doc_id}">',
-        f'<h2 class="source-title">{doc_id}: {html.escape(document["title"])}</h2>',
+        f'<h2 class="source-title">{html.escape(label or document["doc_id"])}: {html.escape(document["title"])}</h2>',
         f'<p class="source-meta">{html.escape(document["outlet"])} · published '
-        f'{html.escape(document["published"] or "unknown")} ({html.escape(document["date_precision"])} precision)'
-        f' · file <code>{html.escape(document["file"])}</code></p>',
+        f'{html.escape(_published(document))} · file <code>{html.escape(document["file"])}</code></p>',
     ]
     for row in paragraphs.itertuples(index=False):
         label = SEGMENT_LABELS[row.segment]
@@ -73,9 +81,15 @@ class SourcesView:
         self.documents, self.paragraphs = documents, paragraphs
 
     def _repr_html_(self) -> str:
+        from analysis import labels
+
+        names = labels.documents(self.documents)
         by_doc = dict(tuple(self.paragraphs.groupby("doc_id", sort=False)))
-        return "\n".join(document_html(doc, by_doc.get(doc["doc_id"], self.paragraphs.iloc[0:0]))
-                         for _, doc in self.documents.iterrows())
+        contents = "".join(f'<li><a href="#{html.escape(d)}">{html.escape(names[d])}</a></li>'
+                           for d in self.documents["doc_id"])
+        nav = f'<nav class="source-contents" aria-label="Documents on this page"><ol>{contents}</ol></nav>'
+        return nav + "\n".join(document_html(doc, by_doc.get(doc["doc_id"], self.paragraphs.iloc[0:0]),
+                                             names[doc["doc_id"]]) for _, doc in self.documents.iterrows())
 
     def __repr__(self) -> str:
         return f"<{len(self.documents)} documents, {len(self.paragraphs)} paragraphs>"

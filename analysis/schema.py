@@ -95,8 +95,9 @@ TABLES: dict[str, list[tuple[str, str, bool, str]]] = {
         ("doc_id", "str", False, "Document id"),
         ("para_id", "str", False, "Paragraph id"),
         ("surface", "str", False, "The words as written"),
-        ("resolved_date", "str", True, "ISO date at its precision; a decade as 1970s; empty if unresolved"),
-        ("precision", "str", False, "day, week, month, year, decade or unresolved"),
+        ("resolved_date", "str", True, "ISO date at its precision; a range of days as an ISO interval"
+                                         " (2016-05-07/2016-05-14); a decade as 1970s; empty if unresolved"),
+        ("precision", "str", False, "day, week, range, month, year, decade or unresolved"),
         ("start", "int", False, "Offset in the paragraph"),
         ("end", "int", False, "End offset (exclusive)"),
         ("segment", "str", False, "Segment of the paragraph"),

@@ -193,9 +193,14 @@ def _group_comments(thread: list[_Unit], hints: dict) -> list[_Unit]:
     Thread chrome (reply buttons, timestamps, avatars) is boilerplate, never a comment.
     """
     marker = hints.get("comment_marker")
+    continues = tuple(hints.get("comment_continues", []))
     grouped: list[_Unit] = []
     for unit in thread:
         folded = fold_homoglyphs(unit.text)
+        if continues and unit.text.startswith(continues) and grouped and grouped[-1].segment == "comment":
+            last = grouped[-1]  # a line the capture split off the comment before it
+            grouped[-1] = _Unit(last.line_start, unit.line_end, f"{last.text}\n{unit.text}", "comment")
+            continue
         if _matches(BOILERPLATE_RULES, folded) or (not marker and THREAD_CHROME.fullmatch(folded)):
             grouped.append(_Unit(unit.line_start, unit.line_end, unit.text, "boilerplate"))
         elif marker and not unit.text.startswith(marker) and grouped and grouped[-1].segment == "comment":
@@ -218,6 +223,9 @@ def _check_hints_used(doc: Document, units: list[_Unit]) -> None:
         for prefix in hints.get(hint, []):
             if not any(u.segment == segment and u.text.startswith(prefix) for u in units):
                 raise _unmatched(doc, hint, prefix)
+    for prefix in hints.get("comment_continues", []):
+        if not any(u.segment == "comment" and f"\n{prefix}" in u.text for u in units):
+            raise _unmatched(doc, "comment_continues", prefix)
 
 
 def _unmatched(doc: Document, hint: str, text: str) -> CorpusError:

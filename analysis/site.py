@@ -75,10 +75,13 @@ def corpus_files(corpus: Path | None = None) -> list[Path]:
 def input_files(corpus: Path | None = None) -> list[Path]:
     """Every file whose content can change a page without changing its cells.
 
-    The ``_ext`` extensions count too: Sphinx does not track their code, so a change to one would
-    otherwise leave every page that did not change itself as the old extension wrote it.
+    The ``_ext`` extensions and the site's own stylesheet and scripts count too: Sphinx does not track
+    the extensions' code, and a build that finds no page out of date does not copy ``_static`` again, so
+    a change to either would otherwise leave the site as it was.
     """
-    package = sorted((config.REPO_ROOT / "analysis").rglob("*.py")) + sorted((config.REPO_ROOT / "_ext").glob("*.py"))
+    root = config.REPO_ROOT
+    package = sorted((root / "analysis").rglob("*.py")) + sorted((root / "analysis").rglob("*.css"))
+    package += sorted((root / "_ext").glob("*.py")) + sorted(p for p in config.STATIC_DIR.glob("*.*") if p.is_file())
     return [*package, *corpus_files(corpus), config.LOCK_FILE]
 
 

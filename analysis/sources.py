@@ -27,8 +27,9 @@ PRECISIONS = ("day", "month", "year", "unknown")
 CONFIDENCES = ("high", "medium", "low")
 HINT_KEYS = (
     "headline", "standfirst", "captions", "boilerplate", "body_ends",
-    "comments_start", "comment_marker",
+    "comments_start", "comment_marker", "comment_continues",
 )
+LIST_HINTS = ("captions", "boilerplate", "comment_continues")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 DATE_FORMATS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
@@ -386,7 +387,7 @@ def _check_hints(path: Path, hints: Any, label: str) -> None:
             raise CorpusError(
                 path, f"unknown segmentation hint '{key}'", f"use one of: {', '.join(HINT_KEYS)}", label
             )
-        texts = value if key in ("captions", "boilerplate") else [value]
+        texts = value if key in LIST_HINTS else [value]
         if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
-            kind = "a list of texts" if key in ("captions", "boilerplate") else "a non-empty text"
+            kind = "a list of texts" if key in LIST_HINTS else "a non-empty text"
             raise CorpusError(path, f"segmentation hint '{key}' must be {kind}", "fix its value", label)

@@ -13,6 +13,7 @@ import math
 
 import pandas as pd
 
+from analysis import labels
 from analysis.charts.common import CAMP_ORDER
 from analysis.codebook import Codebook
 from analysis.render import paragraph_link
@@ -37,8 +38,8 @@ def comention_nodes(built: dict[str, pd.DataFrame], codebook: Codebook, min_ment
     counts = mentions.drop_duplicates(["para_id", "actor_id"]).groupby("actor_id").size()
     kept = counts[counts >= min_mentions]
     rows = [{"actor_id": a, "actor": codebook.actors[a]["name"], "camp": codebook.camp(a) or "none",
-             "n_paragraphs": int(n)} for a, n in kept.items()]
-    nodes = pd.DataFrame(rows, columns=["actor_id", "actor", "camp", "n_paragraphs"])
+             "camp_label": labels.camp(codebook, codebook.camp(a)), "n_paragraphs": int(n)} for a, n in kept.items()]
+    nodes = pd.DataFrame(rows, columns=["actor_id", "actor", "camp", "camp_label", "n_paragraphs"])
     if nodes.empty:
         return nodes.assign(x=[], y=[], label_x=[], label_y=[], align=[])
     nodes["camp_rank"] = nodes["camp"].map({c: i for i, c in enumerate(CAMP_ORDER)})
@@ -47,8 +48,8 @@ def comention_nodes(built: dict[str, pd.DataFrame], codebook: Codebook, min_ment
     angles = [step * (i + 0.5) for i in range(len(nodes))]  # half a step off, so no label sits on the poles
     nodes["x"] = [round(math.cos(a), 4) for a in angles]
     nodes["y"] = [round(math.sin(a), 4) for a in angles]
-    nodes["label_x"] = (nodes["x"] * 1.12).round(4)
-    nodes["label_y"] = (nodes["y"] * 1.12).round(4)
+    nodes["label_x"] = (nodes["x"] * 1.1).round(4)
+    nodes["label_y"] = (nodes["y"] * 1.1).round(4)
     nodes["align"] = ["left" if x >= 0 else "right" for x in nodes["x"]]
     return nodes
 
@@ -75,6 +76,8 @@ def camps_by_document(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.
     table = mentions.assign(camp=mentions["actor_id"].map(lambda a: codebook.camp(a) or "none"))
     table = table.groupby(["doc_id", "camp"], as_index=False).size().rename(columns={"size": "n_mentions"})
     table["share"] = (table["n_mentions"] / table.groupby("doc_id")["n_mentions"].transform("sum")).round(3)
+    table["camp_label"] = table["camp"].map(lambda c: labels.camp(codebook, c))
+    table["document"] = table["doc_id"].map(labels.documents(built["documents"]))
     return table
 
 
@@ -93,7 +96,7 @@ def legitimacy_vocabulary(built: dict[str, pd.DataFrame], codebook: Codebook) ->
         voice = codebook.actors[speaker]["name"] if speaker else (
             "a quoted speaker" if len(inside) else f"the outlet ({docs.loc[t.doc_id, 'outlet']})")
         named = mentions.loc[mentions["para_id"] == t.para_id, "actor_id"]
-        camps = sorted({codebook.camp(a) for a in named} - {None})
+        camps = sorted({labels.camp(codebook, codebook.camp(a)) for a in named if codebook.camp(a)})
         rows.append({"cue": t.cue, "voice": voice, "camps named": ", ".join(camps),
                      "source": paragraph_link(t.para_id)})
     return pd.DataFrame(rows, columns=["cue", "voice", "camps named", "source"])

@@ -5,57 +5,80 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import BOTTOM_LEGEND, CAMP_SCALE, WIDTH
+from analysis.charts.common import CAMP_COLOURS, LEGEND, camp_scale, finish, present, text_colour, year_axis
 
 TYPE_ORDER = ["counterterrorism_cooperation", "military_intervention", "arms_supply", "embargo_lifting",
               "training_or_advisers", "diplomatic_support", "economic_support", "other"]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left"]
 
 
-def requests_timeline(events: pd.DataFrame) -> alt.LayerChart:
-    """Each request (event) as a mark at its date, coloured by the requester's camp, evidence in the tooltip."""
-    table = events.rename(columns={"requester_camp": "camp"})[
-        ["event_id", "date", "date_latest", "requester", "camp", "addressee", "request_type", "channel",
-         "date_basis", "evidence", "para_id"]]
+def _camp_labels(table: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(table["requester_camp"], table["camp_label"], strict=True))
+
+
+def requests_timeline(events: pd.DataFrame) -> alt.TopLevelMixin:
+    """Each request (event) as a mark at its date, by requester, coloured by camp, shaped by type.
+
+    Requests of one requester on the same date get their own lane in its row, so no mark hides another.
+    """
+    table = events[["event_id", "date", "date_latest", "date_label", "date_basis", "requester", "requester_camp",
+                    "camp_label", "addressee", "type_label", "request_type", "channel", "document", "evidence"]].copy()
+    table["lane"] = table.groupby(["requester", "date"]).cumcount()
     description = (
-        f"Timeline of {len(table)} requests from {table['date'].min()} to {table['date_latest'].max()}, one mark "
-        f"per request, by requester; colour shows the requester's camp. Requesters: "
-        + ", ".join(dict.fromkeys(table["requester"])) + "."
+        f"Timeline of {len(table)} requests from {table['date_label'].iloc[0]} to {table['date_label'].iloc[-1]}, "
+        "one mark per request, by requester; colour shows the requester's camp, shape the kind of request. "
+        + "; ".join(f"{r.date_label}: {r.requester} asks {r.addressee} ({r.type_label.lower()})"
+                    for r in table.itertuples()) + "."
     )
+    types = present(TYPE_ORDER, table["request_type"])
+    type_labels = dict(zip(table["request_type"], table["type_label"], strict=True))
+    scale, axis = year_axis(table["date"].min(), table["date_latest"].max())
     base = alt.Chart(table).encode(
-        y=alt.Y("requester:N", title="Requester", sort=alt.EncodingSortField("date", op="min")),
-        color=alt.Color("camp:N", title="Requester's camp", scale=CAMP_SCALE, legend=BOTTOM_LEGEND),
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("date_basis:N", title="Date from"),
-                 alt.Tooltip("requester:N", title="Requester"), alt.Tooltip("addressee:N", title="Addressee"),
-                 alt.Tooltip("request_type:N", title="Request"), alt.Tooltip("channel:N", title="Channel"),
-                 alt.Tooltip("evidence:N", title="Evidence"), alt.Tooltip("para_id:N", title="Paragraph")],
+        y=alt.Y("requester:N", title=None, sort=alt.EncodingSortField("date", op="min"),
+                axis=alt.Axis(labelLimit=160)),
+        yOffset=alt.YOffset("lane:O"),
+        color=alt.Color("camp_label:N", title="Requester's camp", scale=camp_scale(table["requester_camp"],
+                                                                                   _camp_labels(table)),
+                        legend=LEGEND),
+        tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("date_basis:N", title="Date from"),
+                 alt.Tooltip("requester:N", title="Requester"), alt.Tooltip("addressee:N", title="Asked"),
+                 alt.Tooltip("type_label:N", title="Request"), alt.Tooltip("channel:N", title="Channel"),
+                 alt.Tooltip("evidence:N", title="Evidence"), alt.Tooltip("document:N", title="Source")],
     )
-    span = base.mark_rule(strokeWidth=6, opacity=0.5).encode(x=alt.X("date:T", title="Date"), x2="date_latest:T")
-    marks = base.mark_point(filled=True, size=110, opacity=0.85).encode(
-        x="date:T", shape=alt.Shape("request_type:N", title="Request", scale=alt.Scale(domain=TYPE_ORDER),
-                                    legend=alt.Legend(orient="bottom", columns=2)))
-    return (span + marks).properties(title="Who asked, and when", width=WIDTH,
-                                     height=28 * table["requester"].nunique(), description=description)
+    span = base.mark_rule(strokeWidth=6, opacity=0.45).encode(
+        x=alt.X("date:T", title="Date", scale=scale, axis=axis), x2="date_latest:T")
+    marks = base.mark_point(filled=True, size=120, opacity=0.9).encode(
+        x="date:T", shape=alt.Shape("type_label:N", title="Request",
+                                    scale=alt.Scale(domain=[type_labels[t] for t in types],
+                                                    range=SHAPES[:len(types)]), legend=LEGEND))
+    height = 30 * table["requester"].nunique() + 8 * int(table["lane"].sum())
+    return finish(span + marks, "Who asked, and when", description, max(height, 60))
 
 
-def requests_matrix(matrix: pd.DataFrame) -> alt.LayerChart:
+def requests_matrix(matrix: pd.DataFrame) -> alt.TopLevelMixin:
     """Requester × request type: how many requests of each kind each actor made."""
-    table = matrix.rename(columns={"requester_camp": "camp"})
+    table = matrix.copy()
+    table["text_colour"] = table["requester_camp"].map(lambda c: text_colour(CAMP_COLOURS.get(c, "#C8C8C8")))
     top = table.sort_values("n_requests", ascending=False).iloc[0] if len(table) else None
     description = (
         f"Matrix of {int(table['n_requests'].sum())} requests by {table['requester'].nunique()} requesters and "
-        f"{table['request_type'].nunique()} request types"
-        + (f"; the largest cell is {top['requester']}, {top['request_type']} ({int(top['n_requests'])})." if top
-           is not None else ".")
+        f"{table['request_type'].nunique()} kinds of request"
+        + (f"; the largest cell is {top['requester']}, {top['type_label'].lower()} ({int(top['n_requests'])})."
+           if top is not None else ".")
     )
+    order = [dict(zip(table["request_type"], table["type_label"], strict=True))[t]
+             for t in present(TYPE_ORDER, table["request_type"])]
     base = alt.Chart(table).encode(
-        x=alt.X("request_type:N", title="Request type", sort=TYPE_ORDER, axis=alt.Axis(labelAngle=-35)),
-        y=alt.Y("requester:N", title="Requester"),
+        x=alt.X("type_label:N", title="Request", sort=order, axis=alt.Axis(labelAngle=-35, labelLimit=150)),
+        y=alt.Y("requester:N", title=None, axis=alt.Axis(labelLimit=160)),
     )
-    cells = base.mark_square(size=500).encode(
-        color=alt.Color("camp:N", title="Requester's camp", scale=CAMP_SCALE, legend=BOTTOM_LEGEND),
-        tooltip=[alt.Tooltip("requester:N", title="Requester"), alt.Tooltip("request_type:N", title="Request"),
+    cells = base.mark_square(size=420).encode(
+        color=alt.Color("camp_label:N", title="Requester's camp",
+                        scale=camp_scale(table["requester_camp"], _camp_labels(table)), legend=LEGEND),
+        tooltip=[alt.Tooltip("requester:N", title="Requester"), alt.Tooltip("type_label:N", title="Request"),
                  alt.Tooltip("n_requests:Q", title="Requests")],
     )
-    labels = base.mark_text(color="white", fontWeight="bold").encode(text=alt.Text("n_requests:Q"))
-    return (cells + labels).properties(title="Who asked for what", width=WIDTH - 120,
-                                       height=28 * max(table["requester"].nunique(), 1), description=description)
+    numbers = base.mark_text(fontWeight="bold").encode(text=alt.Text("n_requests:Q"),
+                                                        color=alt.Color("text_colour:N", scale=None))
+    return finish(cells + numbers, "Who asked for what", description,
+                  28 * max(table["requester"].nunique(), 1))

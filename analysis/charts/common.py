@@ -1,17 +1,57 @@
-"""Shared chart settings: sizes, legends and one colour per camp across the book."""
+"""Shared chart settings: one colour per camp across the book, legends of what is drawn, charts that fit.
+
+The camp palette is the Okabe–Ito set with two greys and a brown: every pair of
+camps stays apart (CIEDE2000 ≥ 10) in normal vision and under simulated
+deuteranopia, protanopia and tritanopia (``tests/test_palette.py`` checks it).
+A legend lists only the categories the chart draws. Charts take the width of
+their column (``width: "container"``), so they fit a phone as well as a desktop;
+marks are hidden from screen readers, which read the chart's description instead.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 
-WIDTH = 440  # fits the book theme's text column with the axis labels; legends go below
-BOTTOM_LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=4)
 CAMP_ORDER = ["gna", "gnu", "tobruk", "gnc", "former-regime", "russia", "egypt", "un", "west", "jihadist", "none"]
-CAMP_COLOURS = ["#1b6ca8", "#5aa0d8", "#b2182b", "#7fb3d5", "#8c6d31", "#d95f02", "#1a9850", "#4d4d4d",
-                "#7570b3", "#000000", "#a6a6a6"]
-CAMP_SCALE = alt.Scale(domain=CAMP_ORDER, range=CAMP_COLOURS)
+CAMP_COLOURS = dict(zip(CAMP_ORDER, ["#0072B2", "#56B4E9", "#E69F00", "#009E73", "#6E5A35", "#D55E00", "#F0E442",
+                                     "#4D4D4D", "#CC79A7", "#000000", "#C8C8C8"], strict=True))
+WIDTH = 600  # the width the PDF edition draws charts at; on the site they take their column's width
+LEGEND = alt.Legend(orient="bottom", direction="vertical", labelLimit=150, symbolLimit=0)
 
 
-def camp_colour(title: str = "Camp") -> alt.Color:
-    """The camp colour encoding, identical in every chart."""
-    return alt.Color("camp:N", title=title, scale=CAMP_SCALE, legend=BOTTOM_LEGEND)
+def present(order: Iterable[str], values: Iterable[str]) -> list[str]:
+    """The categories of ``order`` that occur in ``values``, in ``order``'s order."""
+    there = set(values)
+    return [value for value in order if value in there]
+
+
+def camp_scale(camps: Iterable[str], labels: dict[str, str]) -> alt.Scale:
+    """A colour scale over the camps present (ids), shown by their labels, each in its book-wide colour."""
+    ids = present(CAMP_ORDER, camps)
+    return alt.Scale(domain=[labels[c] for c in ids], range=[CAMP_COLOURS[c] for c in ids])
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (WCAG contrast of text on a filled mark)."""
+    red, green, blue = (int(background.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+def year_axis(earliest: str, latest: str) -> tuple[alt.Scale, alt.Axis]:
+    """A time scale from 1 January of the first year to 1 January after the last, one tick a year, so no mark
+    sits on the plot's edge and every year has its tick."""
+    first, last = int(str(earliest)[:4]), int(str(latest)[:4]) + 1
+    scale = alt.Scale(domain=[f"{first}-01-01", f"{last}-01-01"])
+    return scale, alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, labelAngle=0, grid=True)
+
+
+def finish(chart: alt.TopLevelMixin, title: str, description: str, height: int) -> alt.TopLevelMixin:
+    """The book's chart frame: full column width, a title, a description for screen readers, no mark-level ARIA."""
+    return chart.properties(title=title, description=description, width="container", height=height).configure(
+        autosize=alt.AutoSizeParams(type="fit", contains="padding", resize=True),
+    ).configure_mark(aria=False).configure_axis(aria=False, labelFontSize=11, titleFontSize=12).configure_legend(
+        aria=False, labelFontSize=11, titleFontSize=12).configure_view(stroke=None)

@@ -5,43 +5,50 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import BOTTOM_LEGEND, WIDTH
+from analysis.charts.common import LEGEND, camp_scale, finish, present, year_axis
 
 STANCES = ["lift the embargo", "supply arms", "control the supplies", "mention"]
-STANCE_COLOURS = ["#b2182b", "#d95f02", "#1b6ca8", "#999999"]
 TRACKS = ["reported in the corpus", "public record (UN)"]
 
 
-def embargo_stances(table: pd.DataFrame) -> alt.Chart:
-    """Paragraphs about the embargo, by the actor holding the stance and the stance."""
-    description = (f"Bar chart of {int(table['n'].sum())} paragraphs about the arms embargo by "
+def embargo_stances(table: pd.DataFrame) -> alt.TopLevelMixin:
+    """Who holds which stance: one dot per actor and stance, sized by paragraphs, coloured by camp."""
+    description = (f"Dot chart of {int(table['n'].sum())} paragraphs about the arms embargo by "
                    f"{table['actor'].nunique()} actors. " + "; ".join(
-                       f"{r.actor}: {r.stance} ({r.n})" for r in table.itertuples(index=False)) + ".")
-    return alt.Chart(table).mark_bar().encode(
-        x=alt.X("n:Q", title="Paragraphs", axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("actor:N", title="Actor", sort="-x"),
-        color=alt.Color("stance:N", title="Stance in the text", scale=alt.Scale(domain=STANCES, range=STANCE_COLOURS),
-                        legend=BOTTOM_LEGEND),
-        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp:N", title="Camp"),
+                       f"{r.actor}: {r.stance} ({r.n} paragraph{'s' if r.n > 1 else ''})"
+                       for r in table.itertuples(index=False)) + ".")
+    camps = dict(zip(table["camp"], table["camp_label"], strict=True))
+    chart = alt.Chart(table).mark_circle(opacity=0.9).encode(
+        x=alt.X("stance:N", title="Stance in the text", sort=present(STANCES, table["stance"]),
+                axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top")),
+        y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("stance"), axis=alt.Axis(labelLimit=160)),
+        size=alt.Size("n:Q", title="Paragraphs", scale=alt.Scale(domain=[1, max(int(table["n"].max()), 2)],
+                                                                 range=[160, 480]), legend=None),
+        color=alt.Color("camp_label:N", title="Camp", scale=camp_scale(table["camp"], camps), legend=LEGEND),
+        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp_label:N", title="Camp"),
                  alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("n:Q", title="Paragraphs")],
-    ).properties(title="Who speaks of the embargo, and how", width=WIDTH - 80,
-                 height=30 * max(table["actor"].nunique(), 1), description=description)
+    )
+    return finish(chart, "Who speaks of the embargo, and how", description,
+                  32 * max(table["actor"].nunique(), 1))
 
 
-def embargo_chronology(table: pd.DataFrame) -> alt.Chart:
+def embargo_chronology(table: pd.DataFrame) -> alt.TopLevelMixin:
     """The corpus's embargo and arms requests on one track, the UN resolutions on another."""
     corpus = table[table["track"] == TRACKS[0]]
-    description = (f"Chronology strip from {table['date'].min()} to {table['date'].max()}: {len(corpus)} requests "
-                   f"about arms or the embargo reported in the corpus (circles, upper track) and "
-                   f"{len(table) - len(corpus)} UN Security Council resolutions from the public record "
+    description = (f"Chronology strip from {table['date_label'].iloc[0]} to {table['date_label'].iloc[-1]}: "
+                   f"{len(corpus)} requests about arms or the embargo reported in the corpus (circles, upper "
+                   f"track) and {len(table) - len(corpus)} UN Security Council resolutions from the public record "
                    "(diamonds, lower track).")
-    return alt.Chart(table).mark_point(filled=True, size=140, opacity=0.85).encode(
-        x=alt.X("date:T", title="Date"),
-        y=alt.Y("track:N", title=None, sort=TRACKS),
-        shape=alt.Shape("track:N", title="Evidence", scale=alt.Scale(domain=TRACKS, range=["circle", "diamond"]),
-                        legend=BOTTOM_LEGEND),
-        color=alt.Color("track:N", title="Evidence", scale=alt.Scale(domain=TRACKS, range=["#d95f02", "#4d4d4d"]),
-                        legend=BOTTOM_LEGEND),
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("track:N", title="Evidence"),
+    tracks = present(TRACKS, table["track"])
+    scale, axis = year_axis(table["date"].min(), table["date"].max())
+    chart = alt.Chart(table).mark_point(filled=True, size=140, opacity=0.85).encode(
+        x=alt.X("date:T", title="Date", scale=scale, axis=axis),
+        y=alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=160)),
+        shape=alt.Shape("track:N", title="Evidence", legend=LEGEND,
+                        scale=alt.Scale(domain=tracks, range=["circle", "diamond"][:len(tracks)])),
+        color=alt.Color("track:N", title="Evidence", legend=LEGEND,
+                        scale=alt.Scale(domain=tracks, range=["#D55E00", "#4D4D4D"][:len(tracks)])),
+        tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("track:N", title="Evidence"),
                  alt.Tooltip("label:N", title="Event"), alt.Tooltip("reference:N", title="Source")],
-    ).properties(title="The requests against the UN record", width=WIDTH, height=90, description=description)
+    )
+    return finish(chart, "The requests against the UN record", description, 100)
