@@ -32,7 +32,14 @@ _TEMPLATE = """<figure class="book-chart">
   var el = document.getElementById("{div_id}");
   function fail(message) {{ el.textContent = "[Chart not drawn: " + message + "]"; }}
   function draw() {{
-    vegaEmbed(el, {spec}, {options}).catch(function (err) {{ fail(err.message); console.error(err); }});
+    vegaEmbed(el, {spec}, {options}).then(function () {{
+      // A tap is not a hover: on a touch screen, show the tooltip of the mark tapped.
+      el.addEventListener("pointerdown", function (e) {{
+        if (e.pointerType === "mouse") {{ return; }}
+        e.target.dispatchEvent(new PointerEvent("pointermove", {{bubbles: true, clientX: e.clientX,
+                                                              clientY: e.clientY, pointerType: e.pointerType}}));
+      }});
+    }}).catch(function (err) {{ fail(err.message); console.error(err); }});
   }}
   if (typeof vegaEmbed === "function") {{ draw(); return; }}
   // In JupyterLab (make lab) the page is the lab's: load the project's own bundle from its server, once.
@@ -66,7 +73,8 @@ def _data_links(spec: dict[str, Any], div_id: str) -> str:
     for number, rows in enumerate(datasets, 1):
         csv = pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
         suffix = f"-{number}" if len(datasets) > 1 else ""
-        part = f", table {number} of {len(datasets)}" if len(datasets) > 1 else ""
+        columns = ", ".join(list(rows[0])[:2]) + ", …" if rows else "empty"
+        part = f", table {number} of {len(datasets)} ({columns})" if len(datasets) > 1 else ""
         links.append(f'<a class="chart-data" download="{div_id}{suffix}.csv" '
                      f'href="data:text/csv;charset=utf-8,{quote(csv, safe="")}">'
                      f'Data of “{html.escape(title)}”{part} (CSV)</a>')

@@ -61,7 +61,7 @@ def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | No
     ]
     for row in paragraphs.itertuples(index=False):
         label = SEGMENT_LABELS[row.segment]
-        repeat = f" · repeats {html.escape(short_label(row.repeat_of))} ({html.escape(row.repeat_kind)})" \
+        repeat = f" · repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(row.repeat_kind)})" \
             if row.repeat_of else ""
         tag = f'<span class="segment-label">{html.escape(label)}{repeat}</span>' if label or repeat else ""
         text = html.escape(row.text).replace("\n", "<br>")

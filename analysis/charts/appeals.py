@@ -5,7 +5,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import CAMP_COLOURS, LEGEND, camp_scale, finish, present, text_colour, year_axis
+from analysis.charts.common import (
+    CAMP_COLOURS,
+    LABEL_LIMIT,
+    LEGEND,
+    camp_scale,
+    finish,
+    present,
+    text_colour,
+    year_axis,
+)
 
 TYPE_ORDER = ["counterterrorism_cooperation", "military_intervention", "arms_supply", "embargo_lifting",
               "training_or_advisers", "diplomatic_support", "economic_support", "other"]
@@ -35,7 +44,7 @@ def requests_timeline(events: pd.DataFrame) -> alt.TopLevelMixin:
     scale, axis = year_axis(table["date"].min(), table["date_latest"].max())
     base = alt.Chart(table).encode(
         y=alt.Y("requester:N", title=None, sort=alt.EncodingSortField("date", op="min"),
-                axis=alt.Axis(labelLimit=160)),
+                axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         yOffset=alt.YOffset("lane:O"),
         color=alt.Color("camp_label:N", title="Requester's camp", scale=camp_scale(table["requester_camp"],
                                                                                    _camp_labels(table)),
@@ -70,7 +79,7 @@ def requests_matrix(matrix: pd.DataFrame) -> alt.TopLevelMixin:
              for t in present(TYPE_ORDER, table["request_type"])]
     base = alt.Chart(table).encode(
         x=alt.X("type_label:N", title="Request", sort=order, axis=alt.Axis(labelAngle=-35, labelLimit=150)),
-        y=alt.Y("requester:N", title=None, axis=alt.Axis(labelLimit=160)),
+        y=alt.Y("requester:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
     )
     cells = base.mark_square(size=420).encode(
         color=alt.Color("camp_label:N", title="Requester's camp",

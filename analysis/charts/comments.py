@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LEGEND, camp_scale, finish
+from analysis.charts.common import LABEL_LIMIT, LEGEND, camp_scale, finish
 
 DOCUMENT_COLOURS = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#4D4D4D", "#D55E00"]
 
@@ -18,7 +18,7 @@ def comment_themes(table: pd.DataFrame) -> alt.TopLevelMixin:
     documents = list(dict.fromkeys(table["document"]))
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("n_comments:Q", title="Comments", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("theme_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("theme_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("document:N", title="Under the article", legend=LEGEND,
                         scale=alt.Scale(domain=documents, range=DOCUMENT_COLOURS[:len(documents)])),
         tooltip=[alt.Tooltip("theme_name:N", title="Theme"), alt.Tooltip("document:N", title="Under"),

@@ -18,7 +18,12 @@ CAMP_ORDER = ["gna", "gnu", "tobruk", "gnc", "former-regime", "russia", "egypt",
 CAMP_COLOURS = dict(zip(CAMP_ORDER, ["#0072B2", "#56B4E9", "#E69F00", "#009E73", "#6E5A35", "#D55E00", "#F0E442",
                                      "#4D4D4D", "#CC79A7", "#000000", "#C8C8C8"], strict=True))
 WIDTH = 600  # the width the PDF edition draws charts at; on the site they take their column's width
-LEGEND = alt.Legend(orient="bottom", direction="vertical", labelLimit=150, symbolLimit=0)
+# Narrow columns (a phone) get one legend column and shorter axis labels. containerSize() is the chart's
+# box on the page; with no box (vl-convert drawing the PDF) it is 0, and the chart is laid out as wide.
+NARROW = f"(containerSize()[0] || {WIDTH}) < 560"
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=alt.ExprRef(f"{NARROW} ? 1 : 2"),
+                    labelLimit=alt.ExprRef(f"{NARROW} ? 240 : 160"), symbolLimit=0)
+LABEL_LIMIT = alt.ExprRef(f"{NARROW} ? 105 : 200")  # axis labels naming documents and actors
 
 
 def present(order: Iterable[str], values: Iterable[str]) -> list[str]:
@@ -50,8 +55,14 @@ def year_axis(earliest: str, latest: str) -> tuple[alt.Scale, alt.Axis]:
 
 
 def finish(chart: alt.TopLevelMixin, title: str, description: str, height: int) -> alt.TopLevelMixin:
-    """The book's chart frame: full column width, a title, a description for screen readers, no mark-level ARIA."""
-    return chart.properties(title=title, description=description, width="container", height=height).configure(
-        autosize=alt.AutoSizeParams(type="fit", contains="padding", resize=True),
+    """The book's chart frame: full column width, a title, a description for screen readers, no mark-level ARIA.
+
+    ``height`` is the plot's own height, in pixels.
+    """
+    heading = alt.TitleParams(title, anchor="start", frame="bounds", fontSize=13, limit=alt.ExprRef(
+        f"(containerSize()[0] || {WIDTH}) - 10"))
+    return chart.properties(title=heading, description=description, width="container", height=height).configure(
+        # the width fits the column; the height is the plot's, legends below it add to it, never squeeze it
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding", resize=True),
     ).configure_mark(aria=False).configure_axis(aria=False, labelFontSize=11, titleFontSize=12).configure_legend(
         aria=False, labelFontSize=11, titleFontSize=12).configure_view(stroke=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LEGEND, finish, present, year_axis
+from analysis.charts.common import LABEL_LIMIT, LEGEND, finish, present, year_axis
 from analysis.tables import PART_ORDER
 
 PRECISION_ORDER = ["day", "month", "year", "unknown"]
@@ -23,7 +23,7 @@ def document_timeline(table: pd.DataFrame) -> alt.TopLevelMixin:
     precisions = present(PRECISION_ORDER, table["date_precision"])
     scale, axis = year_axis(table["date_earliest"].min(), table["date_latest"].max())
     base = alt.Chart(table).encode(
-        y=alt.Y("document:N", title=None, sort=alt.SortField("date_earliest"), axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("document:N", title=None, sort=alt.SortField("date_earliest"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("date_precision:N", title="Date known to the", legend=LEGEND,
                         scale=alt.Scale(domain=precisions, range=[PRECISION_COLOURS[p] for p in precisions])),
         tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("title:N", title="Title"),
@@ -46,7 +46,7 @@ def document_composition(table: pd.DataFrame) -> alt.TopLevelMixin:
     parts = present(PART_ORDER, table["part"])
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("n_chars:Q", title="Characters", stack="zero", axis=alt.Axis(format="~s")),
-        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("part:N", title="Part of the page", legend=LEGEND,
                         scale=alt.Scale(domain=parts, range=[PART_COLOURS[p] for p in parts])),
         order=alt.Order("part:N"),  # PART_ORDER is alphabetical, so stacks follow the legend

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LEGEND, camp_scale, finish, present, year_axis
+from analysis.charts.common import LABEL_LIMIT, LEGEND, camp_scale, finish, present, year_axis
 
 STANCES = ["lift the embargo", "supply arms", "control the supplies", "mention"]
 TRACKS = ["reported in the corpus", "public record (UN)"]
@@ -21,7 +21,7 @@ def embargo_stances(table: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(table).mark_circle(opacity=0.9).encode(
         x=alt.X("stance:N", title="Stance in the text", sort=present(STANCES, table["stance"]),
                 axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top")),
-        y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("stance"), axis=alt.Axis(labelLimit=160)),
+        y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("stance"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         size=alt.Size("n:Q", title="Paragraphs", scale=alt.Scale(domain=[1, max(int(table["n"].max()), 2)],
                                                                  range=[160, 480]), legend=None),
         color=alt.Color("camp_label:N", title="Camp", scale=camp_scale(table["camp"], camps), legend=LEGEND),
@@ -43,7 +43,7 @@ def embargo_chronology(table: pd.DataFrame) -> alt.TopLevelMixin:
     scale, axis = year_axis(table["date"].min(), table["date"].max())
     chart = alt.Chart(table).mark_point(filled=True, size=140, opacity=0.85).encode(
         x=alt.X("date:T", title="Date", scale=scale, axis=axis),
-        y=alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=160)),
+        y=alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         shape=alt.Shape("track:N", title="Evidence", legend=LEGEND,
                         scale=alt.Scale(domain=tracks, range=["circle", "diamond"][:len(tracks)])),
         color=alt.Color("track:N", title="Evidence", legend=LEGEND,

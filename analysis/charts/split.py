@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LEGEND, camp_scale, finish
+from analysis.charts.common import LABEL_LIMIT, LEGEND, NARROW, camp_scale, finish
 
 
 def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.TopLevelMixin:
@@ -36,12 +36,12 @@ def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.TopLevelM
         tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp_label:N", title="Camp"),
                  alt.Tooltip("n_paragraphs:Q", title="Paragraphs")],
     )
-    left = alt.Chart(nodes[nodes["align"] == "left"]).mark_text(fontSize=10, align="left", baseline="middle")
-    right = alt.Chart(nodes[nodes["align"] == "right"]).mark_text(fontSize=10, align="right", baseline="middle")
-    labels = [part.encode(x=alt.X("label_x:Q", axis=None, scale=x_scale),
-                          y=alt.Y("label_y:Q", axis=None, scale=y_scale), text="actor:N") for part in (left, right)]
+    labels = [alt.Chart(nodes).transform_filter(alt.datum.align == side).mark_text(
+        fontSize=10, align=side, baseline="middle", limit=alt.ExprRef(f"{NARROW} ? 62 : 180")).encode(x=alt.X("label_x:Q", axis=None, scale=x_scale),
+                                                          y=alt.Y("label_y:Q", axis=None, scale=y_scale),
+                                                          text="actor:N") for side in ("left", "right")]
     return finish(alt.layer(lines, points, *labels), "Who is named with whom", description,
-                  max(22 * len(nodes), 260))
+                  max(24 * len(nodes), 260))
 
 
 def camps_by_document(table: pd.DataFrame) -> alt.TopLevelMixin:
@@ -52,7 +52,7 @@ def camps_by_document(table: pd.DataFrame) -> alt.TopLevelMixin:
     camps = dict(zip(table["camp"], table["camp_label"], strict=True))
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("share:Q", title="Share of actor mentions", stack="normalize", axis=alt.Axis(format="%")),
-        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         color=alt.Color("camp_label:N", title="Camp", scale=camp_scale(table["camp"], camps), legend=LEGEND),
         order=alt.Order("camp:N"),
         tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("camp_label:N", title="Camp"),

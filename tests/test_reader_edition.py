@@ -1,0 +1,221 @@
+"""Every page as a reader sees it, in Chromium at 1280 px (a desktop) and 390 px (a phone, by touch).
+
+One browser, one context per width, every page of the table of contents opened once per width; each
+page is measured in one pass: sideways scrolling, tables and charts against their column, literal
+backslash escapes, internal ids where readers need labels, chart legends against the chart's data.
+Then a mark of every chart is hovered (or tapped) and its tooltip read, and the sidebar toggles tapped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import config, labels
+from analysis.codebook import load_codebook
+from analysis.corpus import load_corpus
+from analysis.record import load_record
+from analysis.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+
+SITE = config.BUILD_DIR / "html"
+PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")
+WIDTHS = {"desktop": 1280, "phone": 390}
+# Reference pages whose job is to show the ids: the codebook itself and the data dictionary.
+ID_PAGES = ("book/codebook.html", "book/data-dictionary.html")
+
+MEASURE = """() => {
+  const column = document.querySelector('article.bd-article');
+  const width = column.clientWidth;
+  const page = document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth;
+  const framed = el => el.closest('.book-table-wrap, .pst-scrollable-table-container');
+  const tables = [...column.querySelectorAll('table')].map(t => {
+    const frame = framed(t);
+    return {id: t.id || t.className, width: t.getBoundingClientRect().width,
+            frame: frame ? frame.getBoundingClientRect().width : null};
+  });
+  const charts = [...column.querySelectorAll('.book-chart-canvas')].map(c => {
+    const svg = c.querySelector('svg');
+    return {id: c.id, box: c.getBoundingClientRect().width, drawn: svg ? svg.getBoundingClientRect().width : 0,
+            legend: [...c.querySelectorAll('.role-legend-label text')].map(t => t.textContent)};
+  });
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!parent || parent.closest('script, style, noscript, .sr-only')) continue;
+    const style = getComputedStyle(parent);
+    if (style.display === 'none' || style.visibility === 'hidden') continue;
+    if (node.textContent.trim()) texts.push(node.textContent.trim());
+  }
+  return {width, page, tables, charts, texts};
+}"""
+
+
+def _ids_with_labels() -> set[str]:
+    """Every id the data uses that has a label for readers: actors, camps, request types, themes, documents,
+    public-record events and their sources."""
+    codebook = load_codebook()
+    ids = set(codebook.actors) | set(codebook.camps) | {"none"} | set(codebook.request_types)
+    ids |= set(codebook.themes) | set(codebook.comment_themes)
+    ids |= {doc.id for doc in load_corpus(read_texts=False).sources}
+    record = load_record()
+    return ids | set(record["event_id"]) | set(record["source"])
+
+
+IDS = _ids_with_labels()
+SPECIAL = re.compile(r"[-_]")
+# Theme ids that are plain words ("legitimacy", "economy") are also the words a cue column shows as written.
+WORDS = {t for t in (*load_codebook().themes, *load_codebook().comment_themes) if not SPECIAL.search(t)}
+
+
+def _leaked(texts: list[str]) -> list[str]:
+    """Visible texts that are an id, or hold an id with a hyphen or underscore as a word."""
+    found = [t for t in texts if t in IDS - WORDS]
+    for text in texts:
+        found += [w for w in re.findall(r"[\w-]+", text) if SPECIAL.search(w) and w in IDS]
+    return sorted(set(found))
+
+
+def _chart_values(html: str) -> dict[str, set[str]]:
+    """For each chart of a page (by element id), every value of its embedded datasets, as text."""
+    values = {}
+    for match in re.finditer(r'<div id="(chart-[0-9a-f]+)"', html):
+        script = html[match.end():html.index("</script>", match.end())]
+        spec = json.JSONDecoder().raw_decode(script, script.index("vegaEmbed(el, ") + len("vegaEmbed(el, "))[0]
+        values[match.group(1)] = {str(v) for rows in spec.get("datasets", {}).values() for row in rows
+                                  for v in row.values()}
+    return values
+
+
+@pytest.fixture(scope="module")
+def seen() -> dict[tuple[str, str], dict]:
+    from playwright.sync_api import sync_playwright
+
+    assert (SITE / "index.html").is_file(), "the site is not built: run `make book` (make test does)"
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    results: dict[tuple[str, str], dict] = {}
+    with serve(SITE) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for device, width in WIDTHS.items():
+            phone = device == "phone"
+            context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone)
+            page = context.new_page()
+            for path in PAGES:
+                page.goto(base + path, wait_until="networkidle")
+                page.wait_for_function(CHARTS_SETTLED, timeout=15_000)
+                results[(device, path)] = {**page.evaluate(MEASURE), "tooltips": _tooltips(page, phone),
+                                           "sidebar": _sidebar(page, phone)}
+            context.close()
+        browser.close()
+    return results
+
+
+def _tooltips(page, phone: bool) -> list[str]:
+    """The tooltip text of the first few marks of every chart, hovered, or tapped on a phone."""
+    texts = []
+    for chart in page.locator(".book-chart-canvas").all():
+        marks = chart.locator("g.role-mark path")  # symbols and bars; rules of zero length cannot be tapped
+        if not marks.count():
+            marks = chart.locator("g.role-mark line")
+        for index in range(min(marks.count(), 3)):
+            mark = marks.nth(index)
+            try:
+                mark.tap(force=True, timeout=2_000) if phone else mark.hover(force=True, timeout=2_000)
+            except Exception:  # noqa: BLE001 - a mark under another one cannot be reached; try the next
+                continue
+            page.wait_for_timeout(200)
+            tip = page.locator("#vg-tooltip-element")
+            if tip.count() and tip.is_visible():
+                texts.append(tip.inner_text())
+    return texts
+
+
+def _sidebar(page, phone: bool) -> str:
+    """Tap (or click) the visible primary toggle: 'modal' if the sidebar opened as a dialog, 'toggled' if
+    the desktop sidebar was hidden, else what happened."""
+    toggle = page.locator(".primary-toggle:visible").first
+    if not toggle.count():
+        return "no visible toggle"
+    before = page.evaluate("() => document.getElementById('pst-primary-sidebar').classList"
+                           ".contains('pst-sidebar-hidden')")
+    toggle.tap() if phone else toggle.click()
+    page.wait_for_timeout(150)
+    state = page.evaluate("""(before) => {
+        const modal = document.getElementById('pst-primary-sidebar-modal');
+        if (modal && modal.open) { const links = modal.querySelectorAll('a').length; modal.close();
+                                   return links ? 'modal' : 'empty modal'; }
+        const hidden = document.getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden');
+        return hidden !== before ? 'toggled' : 'nothing';
+    }""", before)
+    if state == "toggled":
+        toggle.click()  # show it again for the next page
+    return state
+
+
+CASES = [(device, path) for device in WIDTHS for path in PAGES]
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_no_page_scrolls_sideways(seen, device, path):
+    assert seen[(device, path)]["page"] <= 1
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_tables_fit_their_column_or_scroll_inside_a_frame(seen, device, path):
+    measured = seen[(device, path)]
+    for table in measured["tables"]:
+        fits = table["width"] <= measured["width"] + 1
+        framed = table["frame"] is not None and table["frame"] <= measured["width"] + 1
+        assert fits or framed, table
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_charts_fit_their_box_and_their_box_fits_the_column(seen, device, path):
+    measured = seen[(device, path)]
+    for chart in measured["charts"]:
+        assert 0 < chart["drawn"] <= chart["box"] + 1 and chart["box"] <= measured["width"] + 1, chart
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_no_literal_backslash_escapes(seen, device, path):
+    assert not [t for t in seen[(device, path)]["texts"] if re.search(r"\\[ntr\"']", t)]
+
+
+@pytest.mark.parametrize("device, path", [c for c in CASES if c[1] not in ID_PAGES])
+def test_readers_see_labels_not_ids(seen, device, path):
+    assert _leaked(seen[(device, path)]["texts"]) == []
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_legends_list_only_what_the_chart_draws(seen, device, path):
+    values = _chart_values((SITE / path).read_text(encoding="utf-8"))
+    for chart in seen[(device, path)]["charts"]:
+        for entry in chart["legend"]:
+            shown = entry.rstrip("…")
+            assert any(v.startswith(shown) for v in values[chart["id"]]), (chart["id"], entry)
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_tooltips_show_dates_not_epoch_numbers(seen, device, path):
+    assert not [t for t in seen[(device, path)]["tooltips"] if re.search(r"\b1\d{12}\b", t)]
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
+def test_the_sidebar_opens_on_a_phone_and_toggles_on_a_desktop(seen, path):
+    assert seen[("phone", path)]["sidebar"] == "modal"
+    assert seen[("desktop", path)]["sidebar"] == "toggled"
+
+
+def test_chart_pages_yield_tooltips(seen):
+    for device in WIDTHS:
+        for path in ("book/corpus.html", "book/invitations.html", "book/embargo.html", "book/split.html"):
+            assert seen[(device, path)]["tooltips"], (device, path)
+
+
+def test_the_label_check_can_fail():
+    assert _leaked(["Tobruk camp (HoR/LNA)", "gna"]) == ["gna"]
+    assert _leaked(["asked for military_intervention by doc-003"]) == ["doc-003", "military_intervention"]
+    assert labels.camp(load_codebook(), "gna") not in IDS
