@@ -160,6 +160,7 @@ def _sitemap(app: Any, exception: Exception | None) -> None:
         return
     base = citation.load_work().url
     if not base:  # a sitemap needs absolute addresses: none until the book's address is set
+        (Path(app.outdir) / "sitemap.xml").unlink(missing_ok=True)
         return
     base = base.rstrip("/")
     out = Path(app.outdir)

@@ -8,11 +8,13 @@ from analysis import charts, tables
 
 
 def test_composition_shares(seed_tables):
-    table = tables.document_composition(seed_tables["paragraphs"])
+    table = tables.document_composition(seed_tables["paragraphs"], seed_tables["documents"])
     assert table.groupby("doc_id")["share"].sum().round(2).eq(1.0).all()
     row = table[(table["doc_id"] == "doc-000") & (table["part"] == "reader comments")].iloc[0]
     assert row["n_chars"] == 3074  # lines 41-67 less bullets, lines joined by \n
     assert set(table["part"]) == set(tables.PART_ORDER)
+    assert set(table["document"]) == {"Sputnik, 2 Dec 2015", "Libyan Gazette, May 2016", "SouthFront, Sep 2016",
+                                      "Alwasat, 8 Aug 2018", "The Defense Post (AFP), 16 Apr 2021"}
 
 
 def test_timeline_ranges(seed_tables):
@@ -26,24 +28,29 @@ def test_corpus_facts(seed_corpus, seed_tables):
     assert facts["n_documents"] == 5 and facts["n_translated"] == 1
     assert (facts["first_year"], facts["last_year"]) == ("2015", "2021")
     assert (facts["n_day"], facts["n_ranged"], facts["n_undated"]) == (3, 2, 0)
-    assert facts["n_comments"] == 22 and facts["n_docs_with_comments"] == 2 and facts["n_repeats"] == 5
+    assert facts["n_comments"] == 20 and facts["n_docs_with_comments"] == 2 and facts["n_repeats"] == 5
+    assert facts["n_outlets"] == 5  # the heading once said "four outlets" beside five listed
+    assert facts["ranges"] == "Libyan Gazette, May 2016: 9–15 May 2016; SouthFront, Sep 2016: Sep–Oct 2016"
 
 
 def test_timeline_chart_spec(seed_tables):
     spec = charts.document_timeline(tables.document_timeline(seed_tables["documents"])).to_dict()
-    assert spec["title"] == "When the documents were published"
-    assert spec["description"].startswith("Timeline of 5 documents from 2015-12-02 to 2021-04-16. 3 are dated")
+    assert spec["title"]["text"] == "When the documents were published"
+    assert spec["description"].startswith("Timeline of 5 documents, Sputnik, 2 Dec 2015 (2 Dec 2015); Libyan Gazette")
     rule = spec["layer"][0]["encoding"]
     assert rule["x"]["title"] == "Publication date" and rule["x"]["type"] == "temporal"
+    assert rule["x"]["scale"]["domain"] == ["2015-01-01", "2022-01-01"]  # no mark on the edge, a tick a year
     assert rule["x2"]["field"] == "date_latest"
-    assert rule["y"]["title"] == "Document"
+    assert rule["y"]["field"] == "document"  # readers' labels, not doc ids
+    assert spec["width"] == "container" and spec["config"]["mark"]["aria"] is False
     assert len(next(iter(spec["datasets"].values()))) == 5
 
 
 def test_composition_chart_spec(seed_tables):
-    chart = charts.document_composition(tables.document_composition(seed_tables["paragraphs"]))
+    chart = charts.document_composition(tables.document_composition(seed_tables["paragraphs"],
+                                                                    seed_tables["documents"]))
     spec = chart.to_dict()
     assert isinstance(chart, alt.Chart)
     assert spec["encoding"]["x"]["title"] == "Characters"
     assert spec["encoding"]["color"]["scale"]["domain"] == tables.PART_ORDER
-    assert "reader comments 4,242 characters" in spec["description"]
+    assert "reader comments 4,243 characters" in spec["description"]

@@ -48,7 +48,8 @@ def test_formats():
     chapter = citation.chapter(work, "The arms embargo", "book/embargo.html")
     assert citation.bibtex(work).startswith("@book{libyarussia2026,")
     assert "booktitle = {Libya's appeals to Russia" in citation.bibtex(chapter)
-    assert citation.apa(chapter).endswith("(Version 0.2.0). https://example.org/libya-russia-book/book/embargo.html")
+    assert citation.apa(chapter).endswith("(Version 0.2.0).")  # no address until the book is hosted
+    assert "url =" not in citation.bibtex(chapter) and "URL" not in citation.csl_json(chapter)
     item = json.loads(citation.csl_json(chapter))[0]
     assert (item["type"], item["issued"]["date-parts"], item["container-title"]) == (
         "chapter", [[2026, 11, 26]], work.title)
@@ -64,8 +65,9 @@ def test_every_page_carries_citation_and_version(page):
     text = (SITE / page).read_text(encoding="utf-8")
     title = re.search(r'<meta name="citation_title" content="([^"]*)"', text).group(1)
     assert title and title in re.search(r"<title>(.*?)</title>", text, re.S).group(1)
-    assert '<meta name="citation_pdf_url"' in text and '<meta property="og:title"' in text
+    assert '<meta property="og:title"' in text and "example.org" not in text
     assert "Version 0.2.0, released 2026-11-26" in text and "libya-russia-book.pdf'>PDF edition" in text
+    assert '<meta name="citation_pdf_url"' not in text  # an absolute address needs the base URL
 
 
 NOTEBOOKS = [p for p in PAGES if (config.REPO_ROOT / p).with_suffix(".ipynb").is_file()]
@@ -87,10 +89,33 @@ def test_chapters_have_cite_box_and_receipt(page):
     assert re.search(r"Executed</dt><dd><code>20\d\d-\d\d-\d\d \d\d:\d\d UTC", receipt)
 
 
-def test_sitemap_lists_every_page():
-    sitemap = (SITE / "sitemap.xml").read_text()
-    for page in PAGES:
-        assert f"<loc>https://example.org/libya-russia-book/{page}</loc>" in sitemap
+def test_no_sitemap_without_an_address():
+    assert not (SITE / "sitemap.xml").exists()
+
+
+def test_the_base_url_is_a_build_setting_that_cite_boxes_meta_tags_and_sitemap_read(tmp_path, monkeypatch):
+    import subprocess
+
+    from tests.conftest import JUPYTER_BOOK, tiny_book
+
+    base = "https://books.example.net/libya-russia/"
+    monkeypatch.setenv(citation.BASE_URL_ENV, base)
+    citation.load_work.cache_clear()
+    try:
+        assert citation.apa(citation.chapter(citation.load_work(), "Page", "book/page.html")).endswith(
+            f"(Version 0.2.0). {base}book/page.html")
+    finally:
+        citation.load_work.cache_clear()
+    tiny_book(tmp_path, "plain")
+    result = subprocess.run([str(JUPYTER_BOOK), "build", str(tmp_path), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:]
+    page = (tmp_path / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    assert f'<meta name="citation_public_url" content="{base}book/page.html">' in page
+    assert f"{base}book/page.html" in page.split("Cite this chapter", 1)[1]
+    assert f'<meta name="citation_pdf_url" content="{base}book/libya-russia-book.pdf">' in page
+    sitemap = (tmp_path / "_build" / "html" / "sitemap.xml").read_text()
+    assert f"<loc>{base}book/page.html</loc>" in sitemap
 
 
 def test_pdf_edition():

@@ -36,10 +36,11 @@ def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.TopLevelM
         tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp_label:N", title="Camp"),
                  alt.Tooltip("n_paragraphs:Q", title="Paragraphs")],
     )
+    limit = alt.ExprRef(f"{NARROW} ? 62 : 180")  # on a phone, names are cut short: the tooltip has them whole
     labels = [alt.Chart(nodes).transform_filter(alt.datum.align == side).mark_text(
-        fontSize=10, align=side, baseline="middle", limit=alt.ExprRef(f"{NARROW} ? 62 : 180")).encode(x=alt.X("label_x:Q", axis=None, scale=x_scale),
-                                                          y=alt.Y("label_y:Q", axis=None, scale=y_scale),
-                                                          text="actor:N") for side in ("left", "right")]
+        fontSize=10, align=side, baseline="middle", limit=limit).encode(
+            x=alt.X("label_x:Q", axis=None, scale=x_scale), y=alt.Y("label_y:Q", axis=None, scale=y_scale),
+            text="actor:N") for side in ("left", "right")]
     return finish(alt.layer(lines, points, *labels), "Who is named with whom", description,
                   max(24 * len(nodes), 260))
 
