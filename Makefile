@@ -56,7 +56,7 @@ html: $(STAMP) ## Build the website only (chapters re-run when their inputs chan
 	  || { rm -rf $(OUT)/_build/.doctrees $(OUT)/_build/.inputs.sha256; exit 1; }
 
 pdf: html ## Typeset the built site into the PDF edition, no browser needed (_build/html/book/libya-russia-book.pdf)
-	$(BIN)/python -m analysis.pdf
+	$(BIN)/python -m analysis.site.pdf
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -71,7 +71,7 @@ generated: $(STAMP) ## Build the book from a generated corpus with a document of
 	$(MAKE) --no-print-directory html CORPUS=$(GENERATED)
 
 preflight: python ## Check the system programs make test needs (Chromium, Node.js, npm, Pango) before building
-	@$(PYTHON) -m analysis.preflight test
+	@$(PYTHON) -m analysis.site.preflight test
 
 test: preflight ## Run every test: unit tests, nbval, browser checks of both builds
 	@$(MAKE) --no-print-directory book hostile generated node_modules/.installed $(LAB)
@@ -82,7 +82,7 @@ $(LAB): requirements-lab.lock $(STAMP)
 	@touch $(LAB)
 
 lab: $(LAB) ## Open JupyterLab on book/ with the project's environment and kernel (installs JupyterLab once)
-	$(BIN)/python -m analysis.lab
+	$(BIN)/python -m analysis.site.lab
 
 bench: $(STAMP) ## Export speed and memory on synthetic corpora (on demand; SIZES="1000 10000" ENGINE=local|dask JOBS=N)
 	$(BIN)/python -m benchmarks.run export $(or $(SIZES),1000 10000) --engine $(or $(ENGINE),local) $(if $(JOBS),--jobs $(JOBS))
@@ -102,8 +102,9 @@ profile: $(STAMP) ## Profile a one-process export with pyinstrument (SIZE=1000):
 refresh: $(STAMP) ## Re-execute every chapter in place (after a change that alters outputs)
 	$(BIN)/python -m analysis rerun --all
 
-lint: $(STAMP) ## Check the code style with ruff
-	$(BIN)/ruff check analysis tests benchmarks
+lint: $(STAMP) ## Check the code style with ruff, and the package's layers with import-linter
+	$(BIN)/ruff check analysis tests benchmarks _ext
+	$(BIN)/lint-imports
 
 lock: | python ## Re-resolve requirements.in (and JupyterLab for make lab) into the lock files and environment.yml
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -9,7 +9,7 @@
 * ``sitemap.xml`` at the end of the build;
 * the ``{exhibits}`` directive: every figure and table, with the functions behind it.
 
-All of it is generated from ``CITATION.cff`` (via :mod:`analysis.citation`) and
+All of it is generated from ``CITATION.cff`` (via :mod:`analysis.site.citation`) and
 the build itself, so nothing is typed twice. It is added when pages are written,
 not stored in the notebooks, so the chapters' committed outputs stay
 byte-identical between runs.
@@ -27,8 +27,9 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
-from analysis import citation, glossary, pdf, site
-from analysis.codebook import load_codebook
+from analysis.chapters import glossary
+from analysis.extract.codebook import load_codebook
+from analysis.site import build, citation, pdf
 
 PDF_PATH = f"book/{pdf.PDF_NAME}"
 NO_TERM_LINKS = ("book/sources", "book/glossary")  # source text is shown as written; the glossary is the target
@@ -36,8 +37,8 @@ NO_TERM_LINKS = ("book/sources", "book/glossary")  # source text is shown as wri
 
 def _document_labels() -> dict[str, str]:
     """doc_id → "outlet, date" for this build's corpus (metadata only: no text is read)."""
-    from analysis.corpus import load_corpus
-    from analysis.tables import document_labels
+    from analysis.chapters.corpus import document_labels
+    from analysis.corpus.load import load_corpus
 
     return document_labels(load_corpus(read_texts=False))
 
@@ -137,7 +138,7 @@ def _page_context(app: Any, pagename: str, templatename: str, context: dict, doc
         if str(app.env.doc2path(pagename)).endswith(".ipynb"):  # only executed chapters have a receipt
             body += _receipt(app, pagename, work)
     cite = context["pathto"]("book/cite")
-    # Only where this machine can make the PDF (analysis.pdf.missing_part): never a dead link.
+    # Only where this machine can make the PDF (analysis.site.pdf.missing_part): never a dead link.
     edition = f" · <a href='{context['pathto'](PDF_PATH, 1)}'>PDF edition</a>" if has_pdf else ""
     body += (f"<footer class='book-version'>Version {html.escape(work.version)}, released "
              f"{work.released.isoformat()}{edition} · <a href='{cite}'>How to cite</a></footer>")
@@ -194,7 +195,7 @@ def _fix_theme_markup(app: Any, exception: Exception | None) -> None:
 
 
 class ExhibitsDirective(Directive):
-    """``{exhibits}``: the table of every figure and table of the book (:mod:`analysis.inventory`).
+    """``{exhibits}``: the table of every figure and table of the book (:mod:`analysis.site.inventory`).
 
     Read from the chapter notebooks at build time, so it cannot go stale; each notebook is a
     dependency of the page, so editing a chapter rebuilds this page too.
@@ -203,7 +204,7 @@ class ExhibitsDirective(Directive):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from analysis import book, inventory
+        from analysis.site import book, inventory
 
         env = self.state.document.settings.env
         for path in inventory.chapters_in_order():
@@ -235,8 +236,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("exhibits", ExhibitsDirective)
     root = Path(app.srcdir)
     app.add_config_value("book_commit", _git_commit(root), "html")
-    app.add_config_value("book_lock", site.lock_digest()[:16], "html")
-    app.add_config_value("book_data", site.data_digest()[:16], "html")
+    app.add_config_value("book_lock", build.lock_digest()[:16], "html")
+    app.add_config_value("book_data", build.data_digest()[:16], "html")
     from analysis import config
 
     other = config.corpus_dir()

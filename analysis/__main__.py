@@ -1,4 +1,4 @@
-"""Allow ``python -m analysis``."""
+"""``python -m analysis validate | export | rerun``: the command line of :mod:`analysis.cli`."""
 
 from analysis.cli import main
 

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.engines import ENGINES, EngineError
 from analysis.errors import CorpusError
+from analysis.tables.engines import ENGINES, EngineError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,8 +38,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from analysis.corpus import load_corpus
-    from analysis.segment import segment_document, thread_warnings
+    from analysis.corpus.load import load_corpus
+    from analysis.corpus.segment import segment_document, thread_warnings
 
     corpus = load_corpus(args.corpus)
     paras = []
@@ -61,9 +61,9 @@ def _positive(text: str) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from analysis.corpus import load_corpus
-    from analysis.engines import make_engine
-    from analysis.export import BATCH, export_tables
+    from analysis.corpus.load import load_corpus
+    from analysis.tables.engines import make_engine
+    from analysis.tables.export import BATCH, export_tables
 
     if args.scheduler and args.engine != "dask":
         print("error: --scheduler is for --engine dask", file=sys.stderr)
@@ -79,7 +79,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _rerun(args: argparse.Namespace) -> int:
-    from analysis.rerun import chapter_path, chapters, rerun_chapter
+    from analysis.site.rerun import chapter_path, chapters, rerun_chapter
 
     if not args.all and not args.chapter:
         print("error: name a chapter (e.g. 'corpus') or pass --all", file=sys.stderr)

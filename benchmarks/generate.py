@@ -5,18 +5,22 @@ Documents mix filler sentences with the constructions the extraction looks for
 25-60 words each), and some carry reader comments. The same seed and size
 always give the same corpus, so benchmark runs compare.
 
-    python -m benchmarks.generate DIR N [--seed S]
+    python -m benchmarks.generate DIR N [--seed S] [--manifest yml|jsonl]
+
+From 10,000 documents up the manifest is ``sources.jsonl`` (streamed; see the
+README, *Corpus format*), below it ``sources.yml``, unless ``--manifest`` says.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
 
 import yaml
 
-from analysis.codebook import load_codebook
+from analysis.extract.codebook import load_codebook
 
 FILLER = [
     "The situation in the region remained tense as talks continued behind closed doors.",
@@ -56,8 +60,11 @@ def _document(rng: random.Random, actors: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, n_docs: int, seed: int = 0) -> Path:
-    """Write ``n_docs`` documents and their sources.yml into ``root``; return ``root``."""
+JSONL_FROM = 10_000
+
+
+def generate(root: Path, n_docs: int, seed: int = 0, manifest: str | None = None) -> Path:
+    """Write ``n_docs`` documents and their manifest into ``root``; return ``root``."""
     rng = random.Random(seed)
     actors = _actors()
     (root / "raw").mkdir(parents=True, exist_ok=True)
@@ -72,7 +79,10 @@ def generate(root: Path, n_docs: int, seed: int = 0) -> Path:
         if "Reader 0:" in text:
             entry["segmentation"] = {"comments_start": "Reader 0:"}
         entries.append(entry)
-    (root / "sources.yml").write_text(yaml.safe_dump({"documents": entries}, sort_keys=False), encoding="utf-8")
+    if (manifest or ("jsonl" if n_docs >= JSONL_FROM else "yml")) == "jsonl":
+        (root / "sources.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    else:
+        (root / "sources.yml").write_text(yaml.safe_dump({"documents": entries}, sort_keys=False), encoding="utf-8")
     return root
 
 
@@ -81,8 +91,9 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("n_docs", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--manifest", choices=("yml", "jsonl"), help=f"default: jsonl from {JSONL_FROM:,} documents")
     args = parser.parse_args()
-    generate(args.root, args.n_docs, args.seed)
+    generate(args.root, args.n_docs, args.seed, args.manifest)
 
 
 if __name__ == "__main__":

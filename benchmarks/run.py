@@ -33,7 +33,7 @@ from pathlib import Path
 import psutil
 
 from analysis import config
-from analysis.engines import ENGINES, available_cpus
+from analysis.tables.engines import ENGINES, available_cpus
 from benchmarks.generate import generate
 from benchmarks.stages import STAGES, measure_median
 
@@ -96,7 +96,7 @@ def run_measured(cmd: list[str], cwd: Path | None = None, env: dict | None = Non
 def corpus_of(n_docs: int) -> Path:
     """The seeded synthetic corpus of ``n_docs`` documents (generated once, then reused)."""
     corpus = CACHE / f"corpus-{n_docs}"
-    if not (corpus / "sources.yml").is_file():
+    if not any((corpus / name).is_file() for name in ("sources.yml", "sources.jsonl")):
         generate(corpus, n_docs)
     return corpus
 

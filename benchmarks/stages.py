@@ -24,14 +24,14 @@ STAGES = ("load", "segment", "mentions", "quotes", "requests", "dates", "themes"
 
 def measure_stages(corpus_dir: Path) -> dict:
     """Seconds spent in each stage (corpus loading, then the extractors document by document)."""
-    from analysis.codebook import codebook_path, load_codebook
-    from analysis.corpus import load_corpus
-    from analysis.dates import extract_dates
-    from analysis.mentions import extract_mentions
-    from analysis.quotes import extract_quotes
-    from analysis.requests import extract_requests
-    from analysis.segment import segment_document
-    from analysis.themes import extract_themes
+    from analysis.corpus.load import load_corpus
+    from analysis.corpus.segment import segment_document
+    from analysis.extract.codebook import codebook_path, load_codebook
+    from analysis.extract.dates import extract_dates
+    from analysis.extract.mentions import extract_mentions
+    from analysis.extract.quotes import extract_quotes
+    from analysis.extract.requests import extract_requests
+    from analysis.extract.themes import extract_themes
 
     seconds = dict.fromkeys(STAGES, 0.0)
 

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from analysis import config
-from analysis.corpus import Corpus, load_corpus
-from analysis.export import build_tables
+from analysis.corpus.load import Corpus, load_corpus
+from analysis.tables.export import build_tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"

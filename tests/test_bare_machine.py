@@ -14,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis import config, pdf, preflight
+from analysis import config
+from analysis.site import pdf, preflight
 from tests.conftest import JUPYTER_BOOK, tiny_book
 
 MAKE = "/usr/bin/make"
@@ -109,7 +110,7 @@ def test_pdf_step_needs_no_browser(tmp_path):
     built = config.BUILD_DIR / "html" / "book" / "embargo.html"
     assert built.is_file(), "needs the built site: make book (make test builds it first)"
     (site / "book" / "embargo.html").write_bytes(built.read_bytes())
-    code = ("import sys; from pathlib import Path; from analysis import pdf\n"
+    code = ("import sys; from pathlib import Path; from analysis.site import pdf\n"
             "problem = pdf.missing_part()\n"
             "print(problem) if problem else pdf.build_pdf(Path(sys.argv[1]), Path(sys.argv[2]), ['book/embargo.html'])")
     env = {**os.environ, "BOOK_CHROMIUM": str(tmp_path / "no-chromium"),
@@ -124,7 +125,7 @@ def test_pdf_step_needs_no_browser(tmp_path):
 
 
 def test_pdf_step_without_pango_prints_one_line_and_succeeds():
-    result = _without_pango(sys.executable, "-m", "analysis.pdf")
+    result = _without_pango(sys.executable, "-m", "analysis.site.pdf")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ("PDF edition not built: WeasyPrint cannot load the Pango text library "
                              "(cannot load library 'libpango-1.0-0'); install it: " + pdf.INSTALL_PANGO + "\n")

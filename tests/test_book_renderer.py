@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis import book
+from analysis.site import book
 
 HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -55,7 +55,7 @@ def test_tables_escape_untrusted_text_and_hide_the_index():
 
 
 def test_link_columns_pass_through_but_text_columns_do_not():
-    from analysis.render import paragraph_link
+    from analysis.chapters.links import paragraph_link
 
     frame = pd.DataFrame({"text": [HOSTILE], "source": [paragraph_link("doc-002-p007")]})
     html = book.table(frame)._repr_html_()

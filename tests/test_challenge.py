@@ -12,9 +12,10 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import config, evaluate
-from analysis.codebook import load_codebook
-from analysis.provisional import is_provisional
+from analysis import config
+from analysis.chapters import evaluate
+from analysis.extract.codebook import load_codebook
+from analysis.extract.provisional import is_provisional
 from tests.challenge import build_items
 
 SETS = {"challenge": evaluate.CHALLENGE_FILE, **{n: p for n, p in evaluate.HELDOUT_FILES.items() if p.is_file()}}

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import altair as alt
 
-from analysis import charts, tables
+from analysis import charts
+from analysis.chapters import corpus as corpus_chapter
 
 
 def test_composition_shares(seed_tables):
-    table = tables.document_composition(seed_tables["paragraphs"], seed_tables["documents"])
+    table = corpus_chapter.document_composition(seed_tables["paragraphs"], seed_tables["documents"])
     assert table.groupby("doc_id")["share"].sum().round(2).eq(1.0).all()
     row = table[(table["doc_id"] == "doc-000") & (table["part"] == "reader comments")].iloc[0]
     assert row["n_chars"] == 3074  # lines 41-67 less bullets, lines joined by \n
-    assert set(table["part"]) == set(tables.PART_ORDER)
+    assert set(table["part"]) == set(corpus_chapter.PART_ORDER)
     assert set(table["document"]) == {"Sputnik, 2 Dec 2015", "Libyan Gazette, May 2016", "SouthFront, Sep 2016",
                                       "Alwasat, 8 Aug 2018", "The Defense Post (AFP), 16 Apr 2021"}
 
 
 def test_timeline_ranges(seed_tables):
-    table = tables.document_timeline(seed_tables["documents"]).set_index("doc_id")
+    table = corpus_chapter.document_timeline(seed_tables["documents"]).set_index("doc_id")
     assert table.loc["doc-001", ["date_earliest", "date_latest"]].tolist() == ["2016-05-09", "2016-05-15"]
     assert table.loc["doc-003", ["date_earliest", "date_latest"]].tolist() == ["2018-08-08", "2018-08-08"]
 
 
 def test_corpus_facts(seed_corpus, seed_tables):
-    facts = tables.corpus_facts(seed_corpus, seed_tables["documents"], seed_tables["paragraphs"])
+    facts = corpus_chapter.corpus_facts(seed_corpus, seed_tables["documents"], seed_tables["paragraphs"])
     assert facts["n_documents"] == 5 and facts["n_translated"] == 1
     assert (facts["first_year"], facts["last_year"]) == ("2015", "2021")
     assert (facts["n_day"], facts["n_ranged"], facts["n_undated"]) == (3, 2, 0)
@@ -34,7 +35,7 @@ def test_corpus_facts(seed_corpus, seed_tables):
 
 
 def test_timeline_chart_spec(seed_tables):
-    spec = charts.document_timeline(tables.document_timeline(seed_tables["documents"])).to_dict()
+    spec = charts.document_timeline(corpus_chapter.document_timeline(seed_tables["documents"])).to_dict()
     assert spec["title"]["text"] == "When the documents were published"
     assert spec["description"].startswith("Timeline of 5 documents, Sputnik, 2 Dec 2015 (2 Dec 2015); Libyan Gazette")
     rule = spec["layer"][0]["encoding"]
@@ -47,10 +48,10 @@ def test_timeline_chart_spec(seed_tables):
 
 
 def test_composition_chart_spec(seed_tables):
-    chart = charts.document_composition(tables.document_composition(seed_tables["paragraphs"],
+    chart = charts.document_composition(corpus_chapter.document_composition(seed_tables["paragraphs"],
                                                                     seed_tables["documents"]))
     spec = chart.to_dict()
     assert isinstance(chart, alt.Chart)
     assert spec["encoding"]["x"]["title"] == "Characters"
-    assert spec["encoding"]["color"]["scale"]["domain"] == tables.PART_ORDER
+    assert spec["encoding"]["color"]["scale"]["domain"] == corpus_chapter.PART_ORDER
     assert "reader comments 4,243 characters" in spec["description"]

@@ -9,8 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from analysis import citation, config
-from analysis.serve import toc_pages
+from analysis import config
+from analysis.site import citation
+from analysis.site.serve import toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")

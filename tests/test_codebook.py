@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from analysis import config
-from analysis.codebook import load_codebook
 from analysis.errors import CorpusError
-from analysis.mentions import matcher_for
+from analysis.extract.codebook import load_codebook
+from analysis.extract.mentions import matcher_for
 
 CODEBOOK = config.DATA_DIR / "codebook.yml"
 

@@ -6,7 +6,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from analysis import book, config
+from analysis import config
+from analysis.site import book
 
 MINIMAL = config.REPO_ROOT / "tests" / "fixtures" / "minimal"
 CHAPTERS = ["index", "corpus", "invitations", "embargo", "split", "comments", "chronology", "codebook"]

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis import config, export
-from analysis.corpus import load_corpus
-from analysis.engines import DaskEngine, ProcessEngine, SerialEngine, make_engine
+from analysis import config
+from analysis.corpus.load import load_corpus
 from analysis.errors import CorpusError
-from analysis.export import TABLES, build_tables, export_tables
+from analysis.tables import export
+from analysis.tables.engines import DaskEngine, ProcessEngine, SerialEngine, make_engine
+from analysis.tables.export import TABLES, build_tables, export_tables
 from benchmarks.generate import generate
 from tests.conftest import run_cli
 
@@ -120,7 +121,7 @@ def test_make_engine_uses_one_process_when_asked():
 
 
 def test_workers_running_other_code_are_refused():
-    from analysis.engines import EngineError, check_same_code, package_digest
+    from analysis.tables.engines import EngineError, check_same_code, package_digest
 
     here = package_digest()
     check_same_code(here, {"tcp://10.0.0.5:4001": here})
@@ -133,7 +134,7 @@ def test_workers_running_other_code_are_refused():
 def test_a_worker_process_that_dies_is_reported_in_one_line():
     import os
 
-    from analysis.engines import EngineError
+    from analysis.tables.engines import EngineError
 
     engine = ProcessEngine(1)
     try:
@@ -146,7 +147,7 @@ def test_a_worker_process_that_dies_is_reported_in_one_line():
 def test_dask_engine_without_distributed_says_what_to_install(monkeypatch):
     import sys
 
-    from analysis.engines import EngineError
+    from analysis.tables.engines import EngineError
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
     with pytest.raises(EngineError, match=r"pip install 'dask\[distributed\]'"):

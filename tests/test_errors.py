@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from analysis.corpus import load_corpus
+from analysis.corpus.load import load_corpus
 from analysis.errors import CorpusError
 from tests.conftest import entry, run_cli
 
@@ -155,43 +155,6 @@ def test_a_folder_link_out_of_the_corpus_is_refused(make_corpus, tmp_path):
     root = make_corpus([entry(file="raw/a.txt")], {})
     (root / "raw").symlink_to(tmp_path / "other", target_is_directory=True)
     assert_refused(root, "'raw/a.txt' points outside the corpus folder")
-
-
-CASES = {  # found in review: each must read as yaml.load reads it, or fail with the same message
-    "anchors": "note: &w {outlet: Wire}\ndocuments:\n  - &e {id: a, tags: [1, yes, null, 2019-04-05, '0x1F']}\n"
-               "  - *e\nafter: 3\n",
-    "empty list": "documents: []\n", "a mapping": "documents: {id: a}\n", "a list at the top": "- a\n- b\n",
-    "empty file": "", "list is an alias": "all: &l [{id: a}]\ndocuments: *l\n",
-    "anchored list": "documents: &d [{id: a}]\nother: *d\n", "merge key": "<<: {documents: [{id: a}]}\n",
-    "tagged list": "documents: !!omap [{a: 1}]\n",
-    "two documents": "documents: [{id: a}]\n---\nfoo: bar\n",
-    "duplicate anchor": "documents:\n  - &x {id: a}\n  - &x {id: b}\n",
-    "syntax error after the list": "documents:\n  - title: x\n    id: b\n   file: y\n",
-    "tab": "documents:\n\t- id: a\n",
-}
-
-
-@pytest.mark.parametrize("case", [None, *CASES])
-def test_sources_are_read_one_entry_at_a_time_with_the_same_values(case, tmp_path):
-    """The streaming reader (bounded memory for huge sources.yml) gives what the old whole-file loader gave."""
-    import yaml as pyyaml
-
-    from analysis import config
-    from analysis.sources import _PyLineLoader, read_yaml_list
-
-    path = config.DATA_DIR / "sources.yml"
-    if case is not None:
-        path = tmp_path / "sources.yml"
-        path.write_text(CASES[case], encoding="utf-8")
-    try:  # the loader used before the streaming reader: pure Python, whole file
-        whole = pyyaml.load(path.read_text(encoding="utf-8"), Loader=_PyLineLoader)  # noqa: S506
-    except pyyaml.YAMLError as exc:
-        with pytest.raises(CorpusError) as error:
-            read_yaml_list(path, "documents")
-        assert f"line {exc.problem_mark.line + 1}: YAML syntax error: {exc.problem};" in error.value.message
-        return
-    expected = whole["documents"] if isinstance(whole, dict) and isinstance(whole.get("documents"), list) else None
-    assert read_yaml_list(path, "documents") == expected
 
 
 def test_documents_listed_twice_are_refused_not_silently_dropped(make_corpus):

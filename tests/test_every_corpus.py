@@ -21,8 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import book, config, inventory
+from analysis import config
 from analysis.cli import main as cli_main
+from analysis.site import book, inventory
 from tests.corpus_shapes import HypothesisChooser, RandomChooser, corpus, write_corpus
 
 CHAPTERS = inventory.chapters_in_order()
@@ -88,8 +89,8 @@ def test_a_corpus_of_every_shape_says_where_a_chapter_has_nothing_to_show(tmp_pa
 @given(data=st.data())
 def test_comment_threads_are_found_without_hints(data, tmp_path_factory):
     """A page whose sources.yml entry has no hints: its comments are comments, its reporting is not."""
-    from analysis.corpus import load_corpus
-    from analysis.segment import segment_document
+    from analysis.corpus.load import load_corpus
+    from analysis.corpus.segment import segment_document
     from tests.corpus_shapes import COMMENTS, THREAD_HEADINGS, document
 
     lines, hints = document(HypothesisChooser(data), "Report", "thread without hints")

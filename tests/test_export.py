@@ -123,7 +123,7 @@ def test_the_wire_report_reaches_every_table(wire_corpus, tmp_path):
 
 
 def test_tables_are_validated_before_writing(seed_tables):
-    from analysis.schema import TableError, validate
+    from analysis.tables.schema import TableError, validate
 
     broken = dict(seed_tables)
     broken["quotes"] = seed_tables["quotes"].assign(para_id="doc-999-p001")
@@ -138,9 +138,9 @@ def test_tables_are_validated_before_writing(seed_tables):
 @pytest.mark.parametrize("corpus_dir", [None, FIXTURES / "hostile", FIXTURES / "minimal"])
 def test_streaming_export_equals_the_in_memory_tables(corpus_dir, tmp_path, monkeypatch):
     """export_tables writes a batch of documents at a time; its CSV must equal the whole in-memory tables."""
-    from analysis import export
-    from analysis.corpus import load_corpus
-    from analysis.export import build_tables, export_tables, write_table
+    from analysis.corpus.load import load_corpus
+    from analysis.tables import export
+    from analysis.tables.export import build_tables, export_tables, write_table
 
     monkeypatch.setattr(export, "BATCH", 2)  # several batches even on the five seeds
     corpus = load_corpus(corpus_dir)

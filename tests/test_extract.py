@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import evaluate
-from analysis.codebook import load_codebook
-from analysis.corpus import load_corpus
-from analysis.export import build_tables
-from analysis.quotes import quote_spans
-from analysis.segment import segment_corpus
+from analysis.chapters import evaluate
+from analysis.corpus.load import load_corpus
+from analysis.corpus.segment import segment_corpus
+from analysis.extract.codebook import load_codebook
+from analysis.extract.quote_marks import quote_spans
+from analysis.tables.export import build_tables
 from tests.conftest import entry
 
 

@@ -16,11 +16,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import dates, requests, sentences
-from analysis.codebook import cue_pattern, cue_words, load_codebook, may_match
-from analysis.mentions import _alternative, matcher_for
-from analysis.segment import Paragraph
-from analysis.textnorm import fold_for_matching, ignorecase_key
+from analysis.corpus.paragraphs import Paragraph
+from analysis.corpus.textnorm import fold_for_matching, ignorecase_key
+from analysis.extract import dates, sentences
+from analysis.extract.codebook import cue_pattern, cue_words, load_codebook, may_match
+from analysis.extract.mentions import _alternative, matcher_for
+from analysis.extract.requests import coding as requests
 
 CODEBOOK = load_codebook()
 CUE_SETS = [tuple(t["cues"]) for t in CODEBOOK.themes.values()] + [
@@ -96,8 +97,8 @@ TRICKY_STARTS = ["UN", " UN", "\tNATO", "ßtest", "ẞTEST", "ﬁrm", "Kremlin",
                                st.sampled_from([" ", ".", "-", "x"])), max_size=12).map("".join))
 def test_grouping_by_first_letter_is_safe_for_odd_first_letters(chosen, exact, text):
     """Aliases starting with a space, a ligature, ß/ẞ, the Kelvin sign or a Turkish i (found in review)."""
-    from analysis.codebook import Alias
-    from analysis.mentions import _compile
+    from analysis.extract.codebook import Alias
+    from analysis.extract.mentions import _compile
 
     aliases = tuple(Alias(t, "x", exact_case=e) for t, e in zip(chosen, exact, strict=False))
     ordered = sorted(aliases, key=lambda a: (-len(a.text), a.text))

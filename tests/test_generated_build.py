@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from analysis import config
-from analysis.serve import toc_pages
+from analysis.site.serve import toc_pages
 
 CORPUS = config.REPO_ROOT / "_build" / "generated-corpus"
 SITE = config.REPO_ROOT / "_build" / "corpora" / "generated-corpus" / "_build" / "html"

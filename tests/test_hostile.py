@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from analysis.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis.site.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 CORPUS = config.REPO_ROOT / "tests" / "fixtures" / "hostile"
 SITE = config.REPO_ROOT / "_build" / "corpora" / "hostile" / "_build" / "html"

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from analysis import config, inventory
+from analysis import config
+from analysis.site import inventory
 
 SITE = config.BUILD_DIR / "html" / "book"
 
@@ -20,15 +21,17 @@ def exhibits():
 def test_a_known_chapter_is_mapped_exactly(exhibits):
     rows = exhibits[exhibits["chapter"] == "invitations"][["kind", "name", "computed_by", "drawn_by"]]
     assert rows.values.tolist() == [
-        ["table", "tbl-requests", "analysis.appeals.requests_display", "analysis.book.table"],
-        ["figure", "fig-requests-timeline", "analysis.appeals.request_events", "analysis.charts.requests_timeline"],
-        ["figure", "fig-requests-matrix", "analysis.appeals.requests_matrix", "analysis.charts.requests_matrix"],
+        ["table", "tbl-requests", "analysis.chapters.invitations.requests_display", "analysis.site.book.table"],
+        ["figure", "fig-requests-timeline", "analysis.chapters.invitations.request_events",
+         "analysis.charts.requests_timeline"],
+        ["figure", "fig-requests-matrix", "analysis.chapters.invitations.requests_matrix",
+         "analysis.charts.requests_matrix"],
     ]
 
 
 def test_assignments_are_followed_to_the_function_that_computes(exhibits):
     network = exhibits.set_index("name").loc["fig-comention-network", "computed_by"]
-    assert network == "analysis.split.comention_nodes → analysis.split.comention_edges"
+    assert network == "analysis.chapters.split.comention_nodes → analysis.chapters.split.comention_edges"
 
 
 def test_every_named_function_exists(exhibits):

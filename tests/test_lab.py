@@ -1,6 +1,6 @@
 """``make lab``: JupyterLab with the project's kernel reruns a chapter and draws its charts offline.
 
-The lab is started as ``make lab`` starts it (:func:`analysis.lab.lab_command`),
+The lab is started as ``make lab`` starts it (:func:`analysis.site.lab.lab_command`),
 on a copy of one chapter in a temporary root so that the lab's autosave can
 never touch ``book/``. Chromium opens the chapter, runs every cell and waits
 for the charts; they must draw from the project's own scripts.
@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from analysis import config, lab
-from analysis.serve import CHROMIUM, CHROMIUM_ARGS
+from analysis import config
+from analysis.site import lab
+from analysis.site.serve import CHROMIUM, CHROMIUM_ARGS
 
 TOKEN = "book-test"
 CHAPTER = "embargo.ipynb"

@@ -8,7 +8,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from analysis import config, inventory, pdf
+from analysis import config
+from analysis.site import inventory, pdf
 
 PDF = config.BUILD_DIR / "html" / "book" / pdf.PDF_NAME
 # Site chrome, as whole lines (the sources appendix prints the articles' own chrome, "Back to top button").

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.codebook import load_codebook
-from analysis.corpus import load_corpus
+from analysis.corpus.load import load_corpus
 from analysis.errors import CorpusError
-from analysis.export import build_tables
+from analysis.extract.codebook import load_codebook
+from analysis.tables.export import build_tables
 
 CODEBOOK = load_codebook()
 COUNTER = itertools.count()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.codebook import load_codebook
-from analysis.corpus import load_corpus
-from analysis.export import build_tables
-from analysis.provisional import is_provisional, provisional_id
+from analysis.corpus.load import load_corpus
+from analysis.extract.codebook import load_codebook
+from analysis.extract.provisional import is_provisional, provisional_id
+from analysis.tables.export import build_tables
 from tests.conftest import entry
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from analysis import config
-from analysis.sources import load_sources
+from analysis.corpus.manifest import load_sources
 
 RAW = config.DATA_DIR / "raw"
 

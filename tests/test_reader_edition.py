@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config, labels
-from analysis.codebook import load_codebook
-from analysis.corpus import load_corpus
-from analysis.record import load_record
-from analysis.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis import config
+from analysis.chapters import labels
+from analysis.chapters.record import load_record
+from analysis.corpus.load import load_corpus
+from analysis.extract.codebook import load_codebook
+from analysis.site.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")

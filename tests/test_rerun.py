@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from analysis import config
-from analysis.rerun import chapter_path, rerun_chapter
+from analysis.site.rerun import chapter_path, rerun_chapter
 from tests.conftest import run_cli
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.segment import SEGMENTS
+from analysis.corpus.load import load_corpus
+from analysis.corpus.segment import SEGMENTS
 from tests.conftest import entry
 
 
@@ -102,7 +102,7 @@ def test_new_document_without_hints_uses_general_rules(make_corpus):
     text = ("Home / World / Moscow Talks\n\nMoscow Talks\n\n© Reuters/ A. Photographer\n\n"
             "Officials met in Moscow on Tuesday.\n\nShare\n\nRelated Articles\n")
     root = make_corpus([entry(title="Moscow Talks")], {"raw/a.txt": text})
-    from analysis.segment import segment_corpus
+    from analysis.corpus.segment import segment_corpus
 
     labels = [p.segment for p in segment_corpus(load_corpus(root).documents)]
     assert labels == ["boilerplate", "headline", "caption", "body", "boilerplate", "boilerplate"]
@@ -112,14 +112,14 @@ def test_comment_lines_without_marker(make_corpus):
     text = "Title\nBody one.\nBody two.\nReader one says hi.\nReader two disagrees.\n"
     root = make_corpus([entry(title="Title", segmentation={"comments_start": "Reader one"})],
                        {"raw/a.txt": text})
-    from analysis.segment import segment_corpus
+    from analysis.corpus.segment import segment_corpus
 
     labels = [p.segment for p in segment_corpus(load_corpus(root).documents)]
     assert labels == ["headline", "body", "body", "comment", "comment"]
 
 
 def _labels(make_corpus, text: str, **fields) -> list[tuple[str, str]]:
-    from analysis.segment import segment_corpus
+    from analysis.corpus.segment import segment_corpus
 
     root = make_corpus([entry(title="Title", **fields)], {"raw/a.txt": text})
     return [(p.segment, p.text) for p in segment_corpus(load_corpus(root).documents)]

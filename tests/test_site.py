@@ -9,28 +9,29 @@ import re
 import altair as alt
 import pytest
 
-from analysis import config, site
+from analysis import config
+from analysis.site import build
 
 
 def test_bundle_versions_match_altair(tmp_path):
-    versions = site.library_versions()
+    versions = build.library_versions()
     assert versions["vega_lite_schema"] == alt.SCHEMA_VERSION.lstrip("v")
     assert alt.SCHEMA_VERSION.lstrip("v").startswith(versions["vega_lite"] + ".")
     assert versions["vega"].split(".")[0] == alt.VEGA_VERSION.split(".")[0]
     assert versions["vega_embed"].split(".")[0] == alt.VEGAEMBED_VERSION.split(".")[0]
-    script = site.write_vega_bundle(tmp_path)
+    script = build.write_vega_bundle(tmp_path)
     text = script.read_text(encoding="utf-8")
     assert text.startswith("/* Vega, Vega-Lite and vega-embed") and "(function () {" in text
-    assert json.loads((tmp_path / site.VERSIONS_NAME).read_text()) == versions
+    assert json.loads((tmp_path / build.VERSIONS_NAME).read_text()) == versions
     assert 500_000 < len(text) < 3_000_000
 
 
 def test_fingerprint_follows_the_corpus(make_corpus):
     root = make_corpus([{"id": "a"}], {"raw/a.txt": "one"})
-    before = site.fingerprint(root)
-    assert site.fingerprint(root) == before
+    before = build.fingerprint(root)
+    assert build.fingerprint(root) == before
     (root / "raw" / "a.txt").write_text("two")
-    assert site.fingerprint(root) != before
+    assert build.fingerprint(root) != before
 
 
 def test_fingerprint_follows_the_package(monkeypatch, tmp_path):
@@ -42,23 +43,23 @@ def test_fingerprint_follows_the_package(monkeypatch, tmp_path):
     monkeypatch.setattr(config, "LOCK_FILE", tmp_path / "requirements.lock")
     corpus = tmp_path / "data"
     corpus.mkdir()
-    before = site.fingerprint(corpus)
+    before = build.fingerprint(corpus)
     (package / "mod.py").write_text("X = 2\n")
-    assert site.fingerprint(corpus) != before
+    assert build.fingerprint(corpus) != before
 
 
 def test_stale_cache_is_cleared(monkeypatch, tmp_path, make_corpus):
     root = make_corpus([{"id": "a"}], {"raw/a.txt": "one"})
     cache, doctrees = tmp_path / "cache", tmp_path / "doctrees"
-    monkeypatch.setattr(site, "CACHE_DIRS", (cache, doctrees))
-    monkeypatch.setattr(site, "FINGERPRINT_FILE", tmp_path / "stamp")
+    monkeypatch.setattr(build, "CACHE_DIRS", (cache, doctrees))
+    monkeypatch.setattr(build, "FINGERPRINT_FILE", tmp_path / "stamp")
     for directory in (cache, doctrees):
         directory.mkdir()
-    assert site.invalidate_stale_cache(root) is False  # first build: nothing to compare with
+    assert build.invalidate_stale_cache(root) is False  # first build: nothing to compare with
     cache.mkdir()
-    assert site.invalidate_stale_cache(root) is False and cache.is_dir()  # unchanged: cache kept
+    assert build.invalidate_stale_cache(root) is False and cache.is_dir()  # unchanged: cache kept
     (root / "raw" / "a.txt").write_text("changed")
-    assert site.invalidate_stale_cache(root) is True
+    assert build.invalidate_stale_cache(root) is True
     assert not cache.exists() and not doctrees.exists()
 
 
@@ -72,7 +73,7 @@ def test_environment_yml_matches_the_locks():
     env = (config.REPO_ROOT / "environment.yml").read_text()
     assert _pins(env) == _pins(lock) | _pins(lab)
     assert len(_pins(lock)) > 90
-    assert env == site.environment_yml(), "environment.yml is stale: run `make lock`"
+    assert env == build.environment_yml(), "environment.yml is stale: run `make lock`"
     assert "python=3.11" in env
 
 

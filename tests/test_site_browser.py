@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from analysis.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
+from analysis.site.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, serve, toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")

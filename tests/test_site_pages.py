@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from analysis import config
-from analysis.codebook import load_codebook
-from analysis.glossary import anchor, terms
-from analysis.schema import TABLES
+from analysis.chapters.glossary import anchor, terms
+from analysis.extract.codebook import load_codebook
+from analysis.tables.schema import TABLES
 from tests.conftest import run_cli
 
 SITE = config.BUILD_DIR / "html"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import config
-from analysis.serve import toc_pages
+from analysis.site.serve import toc_pages
 
 SITE = config.BUILD_DIR / "html"
 LIMIT = 300 * 1024

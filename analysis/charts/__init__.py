@@ -7,10 +7,10 @@ screen readers announce. Tooltips show untrusted text (evidence sentences);
 vega-embed's tooltip handler escapes it.
 """
 
-from analysis.charts.appeals import requests_matrix, requests_timeline
 from analysis.charts.comments import camps_in_comments_and_reporting, comment_themes
 from analysis.charts.corpus import document_composition, document_timeline
 from analysis.charts.embargo import embargo_chronology, embargo_stances
+from analysis.charts.invitations import requests_matrix, requests_timeline
 from analysis.charts.split import camps_by_document, comention_network
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""Charts of the reader-reactions chapter."""
+"""Charts of the reader-reactions chapter: the themes of the comments, and the camps readers name
+against those the reporting names."""
 
 from __future__ import annotations
 

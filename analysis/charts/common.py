@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 import altair as alt
 
-CAMP_ORDER = ["gna", "gnu", "tobruk", "gnc", "former-regime", "russia", "egypt", "un", "west", "jihadist", "none"]
+from analysis.chapters.labels import CAMP_ORDER
+
 CAMP_COLOURS = dict(zip(CAMP_ORDER, ["#0072B2", "#56B4E9", "#E69F00", "#009E73", "#6E5A35", "#D55E00", "#F0E442",
                                      "#4D4D4D", "#CC79A7", "#000000", "#C8C8C8"], strict=True))
 WIDTH = 600  # the width the PDF edition draws charts at; on the site they take their column's width

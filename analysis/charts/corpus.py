@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from analysis.chapters.corpus import PART_ORDER
 from analysis.charts.common import LABEL_LIMIT, LEGEND, finish, present, year_axis
-from analysis.tables import PART_ORDER
 
 PRECISION_ORDER = ["day", "month", "year", "unknown"]
 PRECISION_COLOURS = dict(zip(PRECISION_ORDER, ["#0072B2", "#E69F00", "#CC79A7", "#4D4D4D"], strict=True))

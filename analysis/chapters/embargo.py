@@ -1,0 +1,82 @@
+"""The arms embargo chapter: who talks about it, with which stance, against the public record.
+
+A statement is a paragraph of the reporting tagged with the ``arms-embargo``
+theme. Its stance comes from the codebook's ``embargo_stances`` cues (the first
+that occurs, in order); its holder is the requester of a request in the
+paragraph, else the first person named outside quotation marks, else the first
+named actor. Stances are what the text says, not what the actor's policy was.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.chapters import labels
+from analysis.chapters.links import paragraph_link
+from analysis.extract.codebook import Codebook, cue_pattern
+
+THEME = "arms-embargo"
+
+
+def _holder(para_id: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
+    """Who holds the stance: a requester in the paragraph, else the first person named outside
+    quotation marks, else the first other named actor (not a media outlet), else None."""
+    requests = built["requests"][built["requests"]["para_id"] == para_id]
+    if requests["requester_id"].notna().any():
+        return requests["requester_id"].dropna().iloc[0]
+    quotes = built["quotes"][built["quotes"]["para_id"] == para_id]
+    spans = list(zip(quotes["start"], quotes["end"], strict=True))
+    mentions = built["mentions"][built["mentions"]["para_id"] == para_id]
+    named = [m.actor_id for m in mentions.itertuples(index=False)
+             if isinstance(m.actor_id, str) and codebook.actor_type(m.actor_id) != "media"
+             and not any(start <= m.start < end for start, end in spans)]
+    persons = [a for a in named if codebook.actor_type(a) == "person"]
+    return (persons or named or [None])[0]
+
+
+def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
+    """One row per reporting paragraph about the embargo: holder, camp, stance, text."""
+    stances = [(s["stance"], cue_pattern(s["cues"])) for s in codebook.embargo_stances]
+    themed = set(built["themes"].loc[built["themes"]["theme"] == THEME, "para_id"])
+    paras = built["paragraphs"]
+    rows = []
+    for row in paras[paras["para_id"].isin(themed) & (paras["segment"] != "comment")].itertuples(index=False):
+        stance = next((name for name, pattern in stances if pattern.search(row.text)), "mention")
+        holder = _holder(row.para_id, built, codebook)
+        camp = codebook.camp(holder) or "none"
+        rows.append({"para_id": row.para_id, "doc_id": row.doc_id,
+                     "actor": codebook.actors[holder]["name"] if holder else "unnamed",
+                     "camp": camp, "camp_label": labels.camp(codebook, camp), "stance": stance, "text": row.text})
+    return pd.DataFrame(rows, columns=["para_id", "doc_id", "actor", "camp", "camp_label", "stance", "text"])
+
+
+def embargo_stances(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements counted by actor and stance (the chart's table)."""
+    return statements.groupby(["actor", "camp", "camp_label", "stance"], as_index=False).size().rename(
+        columns={"size": "n"})
+
+
+def embargo_chronology(overview: pd.DataFrame, record: pd.DataFrame) -> pd.DataFrame:
+    """Embargo and arms requests from the corpus beside the UN resolutions of the public record."""
+    corpus = overview[overview["request_type"].isin(["embargo_lifting", "arms_supply"])]
+    rows = [{"date": r.date, "date_label": r.date_label, "track": "reported in the corpus",
+             "label": f"{r.requester}: {r.type_label.lower()}", "reference": r.document}
+            for r in corpus.itertuples(index=False)]
+    rows += [{"date": r.date, "date_label": labels.date(r.date), "track": "public record (UN)", "label": r.event,
+              "reference": "UN Security Council"} for r in record[record["theme"] == THEME].itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["date", "date_label", "track", "label", "reference"]).sort_values(
+        ["date", "track"], kind="stable").reset_index(drop=True)
+
+
+def statements_display(statements: pd.DataFrame) -> pd.DataFrame:
+    """The reader's table of embargo statements, with links to the paragraphs."""
+    return pd.DataFrame({"actor": statements["actor"], "camp": statements["camp_label"],
+                         "stance in the text": statements["stance"],
+                         "source": statements["para_id"].map(paragraph_link)})
+
+
+def facts(statements: pd.DataFrame, record: pd.DataFrame) -> dict[str, int]:
+    """Numbers the embargo chapter quotes in its prose."""
+    return {"n_embargo_paragraphs": len(statements), "n_embargo_documents": int(statements["doc_id"].nunique()),
+            "n_lift": int((statements["stance"] == "lift the embargo").sum()),
+            "n_resolutions": int((record["theme"] == THEME).sum())}
