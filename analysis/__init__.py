@@ -11,4 +11,4 @@ per chapter) → ``charts`` (the same names) → ``site`` (the book's build).
 ``config``, ``errors`` and ``cli`` sit at the top.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -42,7 +42,7 @@ def test_setup_enables_the_renderer():
     book.setup()
     bundle = _chart()._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data["text/html"].startswith('<figure class="book-chart">')
+    assert data["text/html"].startswith('<div class="book-chart">')
     assert alt.renderers.active == "book"
 
 

@@ -65,7 +65,7 @@ def test_figures_are_captioned_referenced_and_described(name):
     charts = [h for h in _html_outputs(name) if 'class="book-chart"' in h]
     assert len(charts) == len(figures)
     for chart in charts:
-        assert len(re.search(r'<figcaption class="book-chart-description">(.*?)</figcaption>', chart, re.S)
+        assert len(re.search(r'<p class="book-chart-description">(.*?)</p>', chart, re.S)
                    .group(1)) > 60
     assert any('class="dataframe book-table"' in h for h in _html_outputs(name))
 

@@ -31,18 +31,23 @@ def test_corpus_facts(seed_corpus, seed_tables):
     assert (facts["n_day"], facts["n_ranged"], facts["n_undated"]) == (3, 2, 0)
     assert facts["n_comments"] == 20 and facts["n_docs_with_comments"] == 2 and facts["n_repeats"] == 5
     assert facts["n_outlets"] == 5  # the heading once said "four outlets" beside five listed
-    assert facts["ranges"] == "Libyan Gazette, May 2016: 9–15 May 2016; SouthFront, Sep 2016: Sep–Oct 2016"
+    assert facts["ranges"] == "Libyan Gazette, May 2016: 9–15 May 2016; SouthFront, Sep 2016: 28 Sep–31 Oct 2016"
 
 
 def test_timeline_chart_spec(seed_tables):
     spec = charts.document_timeline(corpus_chapter.document_timeline(seed_tables["documents"])).to_dict()
     assert spec["title"]["text"] == "When the documents were published"
-    assert spec["description"].startswith("Timeline of 5 documents, Sputnik, 2 Dec 2015 (2 Dec 2015); Libyan Gazette")
-    rule = spec["layer"][0]["encoding"]
-    assert rule["x"]["title"] == "Publication date" and rule["x"]["type"] == "temporal"
-    assert rule["x"]["scale"]["domain"] == ["2015-01-01", "2022-01-01"]  # no mark on the edge, a tick a year
-    assert rule["x2"]["field"] == "date_latest"
-    assert rule["y"]["field"] == "document"  # readers' labels, not doc ids
+    assert spec["description"].startswith(
+        "Timeline of 5 documents, Sputnik, 2 Dec 2015; Libyan Gazette, May 2016 (9–15 May 2016); ")
+    point = spec["encoding"]
+    assert point["x"]["title"] == "Publication date" and point["x"]["type"] == "temporal"
+    assert point["x"]["scale"]["domain"] == ["2015-01-01", "2022-01-01"]  # no mark on the edge, a tick a year
+    assert point["x"]["field"] == "date_earliest"
+    assert point["y"]["field"] == "document"  # readers' labels, not doc ids
+    # a range of days is told apart by colour and shape, and the legend lists only what is present
+    assert point["color"]["scale"]["domain"] == point["shape"]["scale"]["domain"] == [
+        "to the day", "to a range of days"]
+    assert point["shape"]["scale"]["range"] == ["circle", "diamond"]
     assert spec["width"] == "container" and spec["config"]["mark"]["aria"] is False
     assert len(next(iter(spec["datasets"].values()))) == 5
 

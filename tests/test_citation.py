@@ -49,11 +49,11 @@ def test_formats():
     chapter = citation.chapter(work, "The arms embargo", "book/embargo.html")
     assert citation.bibtex(work).startswith("@book{libyarussia2026,")
     assert "booktitle = {Libya's appeals to Russia" in citation.bibtex(chapter)
-    assert citation.apa(chapter).endswith("(Version 0.2.0).")  # no address until the book is hosted
+    assert citation.apa(chapter).endswith("(Version 0.3.0).")  # no address until the book is hosted
     assert "url =" not in citation.bibtex(chapter) and "URL" not in citation.csl_json(chapter)
     item = json.loads(citation.csl_json(chapter))[0]
     assert (item["type"], item["issued"]["date-parts"], item["container-title"]) == (
-        "chapter", [[2026, 11, 26]], work.title)
+        "chapter", [[2026, 12, 1]], work.title)
 
 
 def test_licences_exist():
@@ -67,7 +67,7 @@ def test_every_page_carries_citation_and_version(page):
     title = re.search(r'<meta name="citation_title" content="([^"]*)"', text).group(1)
     assert title and title in re.search(r"<title>(.*?)</title>", text, re.S).group(1)
     assert '<meta property="og:title"' in text and "example.org" not in text
-    assert "Version 0.2.0, released 2026-11-26" in text and "libya-russia-book.pdf'>PDF edition" in text
+    assert "Version 0.3.0, released 2026-12-01" in text and "libya-russia-book.pdf'>PDF edition" in text
     assert '<meta name="citation_pdf_url"' not in text  # an absolute address needs the base URL
 
 
@@ -104,7 +104,7 @@ def test_the_base_url_is_a_build_setting_that_cite_boxes_meta_tags_and_sitemap_r
     citation.load_work.cache_clear()
     try:
         assert citation.apa(citation.chapter(citation.load_work(), "Page", "book/page.html")).endswith(
-            f"(Version 0.2.0). {base}book/page.html")
+            f"(Version 0.3.0). {base}book/page.html")
     finally:
         citation.load_work.cache_clear()
     tiny_book(tmp_path, "plain")

@@ -73,5 +73,5 @@ def test_wide_tables_get_a_landscape_page(reader, texts):
 
 def test_a_table_running_over_pages_repeats_its_header(texts):
     chronology = [t for t in texts if "public record" in t and "(background)" in t]
-    assert len(chronology) >= 2 and all(t.lstrip().startswith(("Chronology", "date kind event source"))
-                                        or "date kind event source" in t for t in chronology)
+    assert len(chronology) >= 2 and all(t.lstrip().startswith(("Chronology", "date dated to kind event source"))
+                                        or "date dated to kind event source" in t for t in chronology)

@@ -91,7 +91,7 @@ def test_corpus_chapter_has_both_charts(visits):
     result = visits["book/corpus.html"]
     assert len(result["charts"]) == 2
     labels = " ".join(c["label"] for c in result["charts"])
-    assert "Timeline of 5 documents, Sputnik, 2 Dec 2015 (2 Dec 2015)" in labels
+    assert "Timeline of 5 documents, Sputnik, 2 Dec 2015; Libyan Gazette, May 2016 (9–15 May 2016)" in labels
     assert "reader comments" in labels
 
 

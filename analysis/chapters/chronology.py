@@ -7,6 +7,8 @@ reporting, plus each document's publication. Background events come from
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from analysis.chapters import labels
@@ -16,10 +18,18 @@ from analysis.chapters.split import REPORTING
 PRECISE = ("day", "week", "range", "month")
 
 
-def _when(resolved: str, precision: str) -> str:
+def _bounds(resolved: str, precision: str) -> tuple[str, str]:
+    """The first and last day a date reference allows (a week runs Monday to Sunday)."""
     if precision == "range":
-        return labels.date_span(*resolved.split("/"))
-    return ("week of " if precision == "week" else "") + labels.date(resolved, precision)
+        first, last = resolved.split("/")
+        return first, last
+    if precision == "week":
+        return resolved, (dt.date.fromisoformat(resolved) + dt.timedelta(days=6)).isoformat()
+    if precision == "month":
+        first = dt.date.fromisoformat(resolved[:7] + "-01")
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat()
+    return resolved, resolved
 
 
 def events(built: dict[str, pd.DataFrame], record: pd.DataFrame) -> pd.DataFrame:
@@ -30,17 +40,20 @@ def events(built: dict[str, pd.DataFrame], record: pd.DataFrame) -> pd.DataFrame
     dates = built["date_mentions"]
     dates = dates[dates["precision"].isin(PRECISE) & dates["segment"].isin(REPORTING)]
     paras = built["paragraphs"].set_index("para_id")["text"]
-    rows = [{"sort": d.resolved_date, "date": _when(d.resolved_date, d.precision), "kind": "reported in the corpus",
+    rows = [{"sort": d.resolved_date, "date": labels.date_span(*_bounds(d.resolved_date, d.precision)),
+             "dated to": labels.precision(*_bounds(d.resolved_date, d.precision)), "kind": "reported in the corpus",
              "event": _clip(paras[d.para_id]), "source": paragraph_link(d.para_id)}
             for d in dates.itertuples(index=False)]
     docs = built["documents"]
     rows += [{"sort": d.date_earliest, "date": labels.date_span(d.date_earliest, d.date_latest),
-              "kind": "publication", "event": f"{d.outlet} publishes “{d.title}”",
-              "source": paragraph_link(f"{d.doc_id}-p001", d.doc_id)}
+              "dated to": labels.precision(d.date_earliest, d.date_latest), "kind": "publication",
+              "event": f"{d.outlet} publishes “{d.title}”",
+              "source": paragraph_link(f"{d.doc_id}-p001")}
              for d in docs.itertuples(index=False) if d.date_earliest]
-    rows += [{"sort": r.date, "date": labels.date(r.date), "kind": "public record (background)", "event": r.event,
+    rows += [{"sort": r.date, "date": labels.date(r.date), "dated to": "the day" if len(str(r.date)) == 10 else
+              "the month", "kind": "public record (background)", "event": r.event,
               "source": bibliography_link(r.source, r.label)} for r in record.itertuples(index=False)]
-    table = pd.DataFrame(rows, columns=["sort", "date", "kind", "event", "source"])
+    table = pd.DataFrame(rows, columns=["sort", "date", "dated to", "kind", "event", "source"])
     return table.sort_values(["sort", "kind"], kind="stable").drop(columns="sort").reset_index(drop=True)
 
 

@@ -53,9 +53,14 @@ def offices(codebook: Codebook) -> pd.DataFrame:
 
 def decisions(codebook: Codebook) -> pd.DataFrame:
     """Cues left unresolved and single-mention overrides, with the reasons."""
+    from analysis.chapters.links import paragraph_link
+
     rows = [{"cue": a.text, "where": "any document", "resolves to": "unresolved", "reason": a.reason}
             for a in codebook.aliases if a.actor_id is None]
-    rows += [{"cue": text, "where": para_id, "resolves to": o.get("actor_id") or "unresolved",
+    def name(actor_id: str | None) -> str:
+        return codebook.actors[actor_id]["name"] if actor_id else "unresolved"
+
+    rows += [{"cue": text, "where": paragraph_link(para_id), "resolves to": name(o.get("actor_id")),
               "reason": o.get("reason")} for (para_id, text), o in codebook.overrides.items()]
     return pd.DataFrame(rows)
 

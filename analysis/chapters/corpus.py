@@ -34,12 +34,21 @@ def sources_overview(corpus: Corpus) -> pd.DataFrame:
         bounds = doc.source.date_range
         rows.append({
             "outlet": chain, "title": doc.source.title,
-            "authors": ", ".join(meta.get("authors") or []) or "not named",
+            "authors": _credits(meta),
             "published": labels.date_span(*(b.isoformat() for b in bounds)) if bounds else "unknown",
-            "precision": doc.source.date_precision,
+            "dated to": labels.precision(*(b.isoformat() for b in bounds)) if bounds else "unknown",
             "confidence": meta.get("date_confidence") or "not stated",
         })
     return pd.DataFrame(rows)
+
+
+def _credits(meta: dict) -> str:
+    """The authors, else the translation's translator and editor, as the page credits them."""
+    if meta.get("authors"):
+        return ", ".join(meta["authors"])
+    translation = meta.get("translation") or {}
+    credits = [f"{translation[role]} ({role})" for role in ("translator", "editor") if translation.get(role)]
+    return "; ".join(credits) or "not named"
 
 
 def document_labels(corpus: Corpus) -> dict[str, str]:
@@ -63,6 +72,8 @@ def document_timeline(docs: pd.DataFrame) -> pd.DataFrame:
                   "date_earliest", "date_latest"]].copy()
     table["document"] = table["doc_id"].map(labels.documents(docs))
     table["dates"] = [labels.date_span(a, b) for a, b in zip(table["date_earliest"], table["date_latest"], strict=True)]
+    table["dated"] = ["to the day" if a == b else "to a range of days"
+                      for a, b in zip(table["date_earliest"], table["date_latest"], strict=True)]
     table["date_confidence"] = table["date_confidence"].fillna("not stated")
     return table[table["date_earliest"].notna()].reset_index(drop=True)
 

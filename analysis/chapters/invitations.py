@@ -108,14 +108,18 @@ def request_events(overview: pd.DataFrame) -> pd.DataFrame:
 
 
 UNNAMED = "not named in the text"
-MATRIX_COLUMNS = ["requester", "requester_camp", "camp_label", "request_type", "type_label", "n_requests"]
+MATRIX_COLUMNS = ["requester", "requester_camp", "camp_label", "request_type", "type_label", "n_requests",
+                  "first_request"]
 
 
 def requests_matrix(events: pd.DataFrame) -> pd.DataFrame:
     """Events counted by requester and request type (the matrix chart's table)."""
     if events.empty:
         return pd.DataFrame(columns=MATRIX_COLUMNS)
-    return (events.groupby(MATRIX_COLUMNS[:-1], as_index=False).size().rename(columns={"size": "n_requests"}))
+    counted = events.groupby(MATRIX_COLUMNS[:-2], as_index=False).size().rename(columns={"size": "n_requests"})
+    first = events.groupby("requester")["date"].min()  # rows in the timeline's order: by first request
+    counted["first_request"] = counted["requester"].map(first)
+    return counted.sort_values(["first_request", "requester"], kind="stable").reset_index(drop=True)
 
 
 def requests_display(events: pd.DataFrame) -> pd.DataFrame:

@@ -56,18 +56,42 @@ def date(iso: str | None, precision: str = "day") -> str:
 
 
 def date_span(earliest: str | None, latest: str | None) -> str:
-    """A date or a range of possible dates: "8 Aug 2018", "9–15 May 2016", "Sep 2016", "2016–2017"."""
+    """A date or a range of possible dates: "8 Aug 2018", "9–15 May 2016", "Sep 2016", "28 Sep–31 Oct 2016".
+
+    Days are dropped only where the range covers whole months ("Sep–Oct 2016") or whole years ("2016–2017"):
+    a range is never shown wider or narrower than it is.
+    """
     if not earliest:
         return "date unknown"
     if not latest or earliest == latest:
         return date(earliest)
     a, b = dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest)
+    whole_months = a.day == 1 and (b + dt.timedelta(days=1)).day == 1
+    if whole_months and (a.month, b.month) == (1, 12):
+        return str(a.year) if a.year == b.year else f"{a.year}–{b.year}"
     if (a.year, a.month) == (b.year, b.month):
-        whole_month = a.day == 1 and (b + dt.timedelta(days=1)).month != b.month
-        return a.strftime("%b %Y") if whole_month else f"{a.day}–{b.day} {a.strftime('%b %Y')}"
+        return a.strftime("%b %Y") if whole_months else f"{a.day}–{b.day} {a.strftime('%b %Y')}"
+    if whole_months:
+        return f"{a.strftime('%b')}–{b.strftime('%b %Y')}" if a.year == b.year else \
+            f"{a.strftime('%b %Y')}–{b.strftime('%b %Y')}"
     if a.year == b.year:
-        return f"{a.strftime('%b')}–{b.strftime('%b %Y')}"
-    return f"{a.year}–{b.year}"
+        return f"{a.day} {a.strftime('%b')}–{b.day} {b.strftime('%b %Y')}"
+    return f"{date(earliest)}–{date(latest)}"
+
+
+def precision(earliest: str | None, latest: str | None) -> str:
+    """How precisely a range dates something, in words: "the day", "the month", "a range of 7 days"."""
+    if not earliest:
+        return "unknown"
+    if not latest or earliest == latest:
+        return "the day"
+    a, b = dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest)
+    if a.day == 1 and (b + dt.timedelta(days=1)).day == 1:
+        if (a.year, a.month) == (b.year, b.month):
+            return "the month"
+        if (a.month, b.month) == (1, 12) and a.year == b.year:
+            return "the year"
+    return f"a range of {(b - a).days + 1} days"
 
 
 def document(outlet: str, published: str | None, precision: str) -> str:

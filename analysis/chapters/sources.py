@@ -24,7 +24,8 @@ def _published(document: pd.Series) -> str:
     if not document["date_earliest"]:
         return "date unknown"
     span = labels.date_span(document["date_earliest"], document["date_latest"])
-    return span if document["date_precision"] == "day" else f"{span} (known to the {document['date_precision']})"
+    known = labels.precision(document["date_earliest"], document["date_latest"])
+    return span if known == "the day" else f"{span} (known to {known})"
 
 
 def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | None = None) -> str:
@@ -38,8 +39,9 @@ def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | No
     ]
     for row in paragraphs.itertuples(index=False):
         label = SEGMENT_LABELS[row.segment]
-        repeat = f" · repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(row.repeat_kind)})" \
+        repeat = f"repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(row.repeat_kind)})" \
             if row.repeat_of else ""
+        repeat = f" · {repeat}" if label and repeat else repeat
         tag = f'<span class="segment-label">{html.escape(label)}{repeat}</span>' if label or repeat else ""
         text = html.escape(row.text).replace("\n", "<br>")
         parts.append(

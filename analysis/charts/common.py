@@ -24,7 +24,7 @@ WIDTH = 600  # the width the PDF edition draws charts at; on the site they take 
 NARROW = f"(containerSize()[0] || {WIDTH}) < 560"
 LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=alt.ExprRef(f"{NARROW} ? 1 : 2"),
                     labelLimit=alt.ExprRef(f"{NARROW} ? 240 : 160"), symbolLimit=0)
-LABEL_LIMIT = alt.ExprRef(f"{NARROW} ? 105 : 200")  # axis labels naming documents and actors
+LABEL_LIMIT = alt.ExprRef(f"{NARROW} ? 140 : 260")  # axis labels naming documents and actors
 
 
 def present(order: Iterable[str], values: Iterable[str]) -> list[str]:
@@ -67,3 +67,16 @@ def finish(chart: alt.TopLevelMixin, title: str, description: str, height: int) 
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding", resize=True),
     ).configure_mark(aria=False).configure_axis(aria=False, labelFontSize=11, titleFontSize=12).configure_legend(
         aria=False, labelFontSize=11, titleFontSize=12).configure_view(stroke=None)
+
+
+# Several legends stack under the plot, each from the left edge, instead of side by side past the edge.
+# Vega reads this; Vega-Lite passes it through but Altair's schema does not know it, so it is added to the
+# finished spec (:func:`with_legend_layout`) rather than through ``configure_legend``.
+LEGEND_LAYOUT = {"bottom": {"anchor": "start", "direction": "vertical", "margin": 8}}
+
+
+def with_legend_layout(spec: dict) -> dict:
+    """``spec`` (a Vega-Lite dict) with the book's legend layout in its config, for the site and the PDF."""
+    config = dict(spec.get("config", {}))
+    config["legend"] = {**config.get("legend", {}), "layout": LEGEND_LAYOUT}
+    return {**spec, "config": config}

@@ -8,32 +8,37 @@ import pandas as pd
 from analysis.chapters.corpus import PART_ORDER
 from analysis.charts.common import LABEL_LIMIT, LEGEND, finish, present, year_axis
 
-PRECISION_ORDER = ["day", "month", "year", "unknown"]
-PRECISION_COLOURS = dict(zip(PRECISION_ORDER, ["#0072B2", "#E69F00", "#CC79A7", "#4D4D4D"], strict=True))
+DATED_ORDER = ["to the day", "to a range of days"]
+DATED_COLOURS = {"to the day": "#0072B2", "to a range of days": "#E69F00"}
+DATED_SHAPES = {"to the day": "circle", "to a range of days": "diamond"}
 PART_COLOURS = dict(zip(PART_ORDER, ["#0072B2", "#56B4E9", "#E69F00", "#C8C8C8"], strict=True))
 
 
 def document_timeline(table: pd.DataFrame) -> alt.TopLevelMixin:
-    """Each document on a time axis: a bar over the dates the evidence allows, a dot at the earliest date."""
-    n_exact = int((table["date_precision"] == "day").sum())
+    """Each document on a time axis at its earliest possible date, marked by whether it is dated to the day.
+
+    A range of a week or a month is a pixel or two wide on a seven-year axis, so it is not drawn as a bar
+    (which would promise what the eye cannot see): the tooltip and the corpus table give it.
+    """
+    n_exact = int((table["dated"] == "to the day").sum())
     description = (
-        f"Timeline of {len(table)} documents, " + "; ".join(f"{r.document} ({r.dates})" for r in table.itertuples())
-        + f". {n_exact} are dated to the day; for the others the bar spans the range of possible publication dates."
+        f"Timeline of {len(table)} documents, " + "; ".join(
+            r.document if r.dated == "to the day" else f"{r.document} ({r.dates})" for r in table.itertuples())
+        + f". {n_exact} are dated to the day; the others are placed at the earliest date their range allows."
     )
-    precisions = present(PRECISION_ORDER, table["date_precision"])
+    dated = present(DATED_ORDER, table["dated"])
     scale, axis = year_axis(table["date_earliest"].min(), table["date_latest"].max())
-    base = alt.Chart(table).encode(
+    chart = alt.Chart(table).mark_point(filled=True, size=110, opacity=0.9).encode(
+        x=alt.X("date_earliest:T", title="Publication date", scale=scale, axis=axis),
         y=alt.Y("document:N", title=None, sort=alt.SortField("date_earliest"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        color=alt.Color("date_precision:N", title="Date known to the", legend=LEGEND,
-                        scale=alt.Scale(domain=precisions, range=[PRECISION_COLOURS[p] for p in precisions])),
+        color=alt.Color("dated:N", title="Dated", legend=LEGEND,
+                        scale=alt.Scale(domain=dated, range=[DATED_COLOURS[d] for d in dated])),
+        shape=alt.Shape("dated:N", title="Dated", legend=LEGEND,
+                        scale=alt.Scale(domain=dated, range=[DATED_SHAPES[d] for d in dated])),
         tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("title:N", title="Title"),
                  alt.Tooltip("dates:N", title="Published"), alt.Tooltip("date_confidence:N", title="Confidence")],
     )
-    span = base.mark_rule(strokeWidth=8, opacity=0.6).encode(
-        x=alt.X("date_earliest:T", title="Publication date", scale=scale, axis=axis), x2="date_latest:T")
-    point = base.mark_point(filled=True, size=90).encode(x="date_earliest:T", shape=alt.Shape(
-        "date_precision:N", title="Date known to the", legend=LEGEND, scale=alt.Scale(domain=precisions)))
-    return finish(span + point, "When the documents were published", description, 36 * max(len(table), 1))
+    return finish(chart, "When the documents were published", description, 36 * max(len(table), 1))
 
 
 def document_composition(table: pd.DataFrame) -> alt.TopLevelMixin:

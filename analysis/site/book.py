@@ -7,8 +7,10 @@ outputs. The ``book`` renderer registered here instead:
 * calls ``vegaEmbed`` from the scripts the site ships once in ``_static/vendor``
   (see :mod:`analysis.site`), and never names an external host;
 * derives the element id from the chart's spec, so outputs are byte-identical;
-* prints the chart's text description under it (for screen readers, readers
-  without JavaScript and the PDF), escaped like all untrusted text.
+* puts the chart's text description, and its data as CSV, in a folded "Text
+  description and data" under it (the canvas's ``aria-label`` reads the same
+  text to screen readers), escaped like all untrusted text; the figure's caption
+  follows directly.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from urllib.parse import quote
 import altair as alt
 import pandas as pd
 
+from analysis.charts.common import with_legend_layout
+
 RENDERER = "book"
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
-_TEMPLATE = """<figure class="book-chart">
+_TEMPLATE = """<div class="book-chart">
 <div id="{div_id}" class="book-chart-canvas" role="img" aria-label="{label}"></div>
 <script type="text/javascript">
 (function () {{
@@ -55,9 +59,11 @@ _TEMPLATE = """<figure class="book-chart">
   window.bookVega.then(draw, function () {{ fail("run make lab, which serves _static/vendor/vega-bundle.js."); }});
 }})();
 </script>
-<figcaption class="book-chart-description">{description}</figcaption>
+<details class="book-chart-details"><summary>Text description and data</summary>
+<p class="book-chart-description">{description}</p>
 {downloads}
-</figure>"""
+</details>
+</div>"""
 
 
 def _data_links(spec: dict[str, Any], div_id: str) -> str:
@@ -73,8 +79,7 @@ def _data_links(spec: dict[str, Any], div_id: str) -> str:
     for number, rows in enumerate(datasets, 1):
         csv = pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
         suffix = f"-{number}" if len(datasets) > 1 else ""
-        columns = ", ".join(list(rows[0])[:2]) + ", …" if rows else "empty"
-        part = f", table {number} of {len(datasets)} ({columns})" if len(datasets) > 1 else ""
+        part = f", part {number} of {len(datasets)}: {len(rows)} rows" if len(datasets) > 1 else ""
         links.append(f'<a class="chart-data" download="{div_id}{suffix}.csv" '
                      f'href="data:text/csv;charset=utf-8,{quote(csv, safe="")}">'
                      f'Data of “{html.escape(title)}”{part} (CSV)</a>')
@@ -97,6 +102,7 @@ def chart_html(spec: dict[str, Any]) -> str:
 
 
 def _render(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    spec = with_legend_layout(spec)
     return {"text/html": chart_html(spec), "text/plain": f"<chart: {spec.get('description', '')}>"}
 
 
@@ -155,7 +161,11 @@ class Table:
     def _cell(self, column: str, value: object) -> str:
         if value is None or (isinstance(value, float) and pd.isna(value)):
             return ""
-        return str(value) if column in self.links else html.escape(str(value))
+        if column in self.links:
+            return str(value)
+        # a break opportunity after each underscore, so that a codebook id ("military_intervention")
+        # wraps at its parts instead of widening its column past the page
+        return html.escape(str(value)).replace("_", "_<wbr>")
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)

@@ -39,6 +39,7 @@ INSTALL_PANGO = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (macOS: brew i
 # Characters the PDF's fonts lack, replaced by ones they have (the execution report's status marks).
 GLYPHS = {"✅": "✓", "❌": "✗", "⚠️": "!", "⚠": "!"}
 _EMBED = re.compile(r"vegaEmbed\(el,\s*")
+PDF_CHART_FONT = "DejaVu Sans"  # fonts-dejavu-core, installed with the PDF's other fonts (.ci/run)
 WIDE_COLUMNS = 7  # tables with this many columns or more are set on a landscape page
 
 
@@ -82,6 +83,9 @@ def chart_svg(spec: dict) -> str:
 
     if spec.get("width") == "container":
         spec = {**spec, "width": WIDTH}
+    # Name the font the page sets: vl-convert measures labels in the font it is given, and a generic
+    # "sans-serif" it would measure narrower than WeasyPrint then draws it, clipping the longest labels.
+    spec = {**spec, "config": {**spec.get("config", {}), "font": PDF_CHART_FONT}}
     svg = vlc.vegalite_to_svg(spec)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     alt = html.escape(spec.get("description") or "Chart", quote=True)
@@ -102,7 +106,7 @@ def article(path: Path, stem: str, pages: set[str]) -> str:
 
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     root = soup.find("article", class_="bd-article") or soup.body
-    for figure in root.select("figure.book-chart"):
+    for figure in root.select(".book-chart"):
         script = figure.find("script")
         canvas = figure.select_one(".book-chart-canvas")
         if script is not None and canvas is not None:
@@ -111,7 +115,14 @@ def article(path: Path, stem: str, pages: set[str]) -> str:
         table = wrap.find("table")
         if table is not None and len(table.select("thead th")) >= WIDE_COLUMNS:
             wrap["class"] = [*wrap.get("class", []), "pdf-wide"]  # a landscape page of its own
-    for junk in root.select("script, .headerlink, .book-aside, footer.book-version, .chart-downloads, "
+    for details in root.select(".book-chart-details"):
+        # on paper the chart's text description is printed under it; the fold and the data links go
+        description = details.select_one(".book-chart-description")
+        if description is not None:
+            details.replace_with(description)
+        else:
+            details.decompose()
+    for junk in root.select("script, .headerlink, .book-aside, footer.book-version, "
                             ".cell.tag_remove-input:empty, #pst-back-to-top, .prev-next-area, .corpus-banner"):
         junk.decompose()
     for element in root.find_all(id=True):
@@ -139,17 +150,26 @@ def _local_target(href: str, stem: str, pages: set[str]) -> str | None:
     return f"#{target}--{anchor}"
 
 
+# What each licence of CITATION.cff covers, as the How-to-cite page and LICENSE-TEXT.md say.
+LICENCE_SCOPES = {"CC-BY-4.0": "Text, tables and figures: CC BY 4.0", "MIT": "Code: MIT"}
+
+
 def title_page(toc: list[tuple[str, str]]) -> str:
     """The title page and the contents list (page numbers come from WeasyPrint's ``target-counter``)."""
     work = citation.load_work()
     entries = "".join(f'<li><a href="#{stem}--">{html.escape(title)}</a></li>' for stem, title in toc)
-    licences = " and ".join(work.licenses)
-    return (f'<section class="pdf-title"><h1 class="pdf-book-title">{html.escape(work.title)}</h1>'
+    licences = "; ".join(LICENCE_SCOPES.get(spdx, spdx) for spdx in work.licenses)
+    return (f'<section class="pdf-title"><h1 class="pdf-book-title">{_keep_years(html.escape(work.title))}</h1>'
             f'<p class="pdf-authors">{html.escape(", ".join(work.authors))}</p>'
             f'<p class="pdf-version">Version {html.escape(work.version)}, released {work.released.isoformat()}</p>'
-            f'<p class="pdf-licence">Text under {html.escape(licences)}; see the book\'s licence files.</p>'
+            f'<p class="pdf-licence">{html.escape(licences)} (see the licence files).</p>'
             f'</section><nav class="pdf-contents"><h1 class="pdf-contents-title">Contents</h1>'
             f'<ol>{entries}</ol></nav>')
+
+
+def _keep_years(text: str) -> str:
+    """Keep "2015–2021" from breaking at its dash (word joiners around it)."""
+    return re.sub(r"(\d{4})–(\d{4})", "\\1\u2060–\u2060\\2", text)
 
 
 def _title(body: str) -> str:
