@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic and Greek letters that look like Latin ones: a scraped page may mix them.
 _HOMOGLYPHS = str.maketrans(
@@ -30,6 +31,7 @@ def match_key(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=1024)  # each extractor folds the same paragraph: fold it once per document
 def fold_for_matching(text: str) -> str:
     """Homoglyphs and curly quotes folded, one character for one, so offsets are preserved."""
     return text.translate(_HOMOGLYPHS).translate(_QUOTES)
@@ -39,6 +41,7 @@ def fold_for_matching(text: str) -> str:
 _DOTTED_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
 
 
+@lru_cache(maxsize=1024)
 def ignorecase_key(text: str) -> str:
     """Text folded so that anything ``re.IGNORECASE`` could match to an ASCII word contains that word.
 

@@ -166,8 +166,11 @@ def _find(paragraphs: list[Paragraph], bounds: tuple[dt.date, dt.date] | None) -
         if para.segment == "boilerplate":
             continue
         taken: list[tuple[int, int]] = []
+        present: dict[tuple[str, ...], bool] = {}  # five patterns share the month words: test them once
         for kind, pattern, words in PATTERNS:
-            if not any(word in para.text for word in words):
+            if words not in present:
+                present[words] = any(word in para.text for word in words)
+            if not present[words]:
                 continue
             for match in pattern.finditer(para.text):
                 if any(match.start() < end and start < match.end() for start, end in taken):

@@ -34,10 +34,13 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """True if the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
     if text[stop] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[:stop])
-    if not word:
+    end = stop - 1 if text[stop - 1:stop] == "\n" else stop  # as ``$`` in ``[\w.]+$`` matches before a final newline
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1  # the run of word characters and full stops before the mark (``\w`` is isalnum or "_")
+    if start == end:
         return False
-    token = word.group(1).lower().strip(".")
+    token = text[start:end].lower().strip(".")
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

@@ -49,7 +49,14 @@ from analysis.extract.quote_marks import Quote
 from analysis.extract.requests import lexicon as lex
 from analysis.extract.requests.addressees import find_addressee
 from analysis.extract.requests.model import Doc, Request
-from analysis.extract.requests.patterns import DETERMINER_BEFORE, FRAMES, LEGAL, SKIP_REPEATS, VERB_FRAMES
+from analysis.extract.requests.patterns import (
+    DETERMINER_BEFORE,
+    FRAME_WORDS,
+    FRAMES,
+    LEGAL,
+    SKIP_REPEATS,
+    VERB_FRAMES,
+)
 from analysis.extract.requests.subjects import find_requester, sentence_subject
 
 
@@ -82,7 +89,11 @@ def may_hold_a_cue(text: str) -> bool:
 def _candidates(text: str, sentence: sentences.Sentence) -> list[list[tuple[str, re.Match[str]]]]:
     """The frame matches of the sentence grouped by cue, in text order; within a cue, in :data:`FRAMES` order."""
     by_cue: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    folded = ignorecase_key(sentence.text)
     for frame, pattern in FRAMES:
+        words = FRAME_WORDS.get(frame)
+        if words is not None and not any(word in folded for word in words):
+            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             at = match.start("cue")
             if frame in ("verb + addressee", "verb + what is asked") and match.group("cue").lower().startswith("ask") \

@@ -30,6 +30,15 @@ FRAMES: list[tuple[str, re.Pattern[str]]] = [
                                   rf"{lex.PURPOSE}\s+(?P<what>.+)", re.IGNORECASE)),
     ("verb + what is asked", re.compile(rf"\b(?P<cue>{_OBJECT})(?!\s+to\b)\s+(?P<what>.+)", re.IGNORECASE)),
 ]
+# Words one of which every match of a frame contains (compared with the sentence's ignorecase key), taken from
+# the frame's own alternatives above: a sentence without any of them is not searched with that frame.
+FRAME_WORDS: dict[str, tuple[str, ...]] = {
+    "passive": ("asked", "urged", "requested", "invited", "called", "petitioned", "begged", "implored", "approached"),
+    "hope": ("hop", "trust", "expect"),
+    "nominal": ("request", "appeal", "call", "plea", "petition", "invitation", "bid"),
+    "purpose clause": ("seek", "ask", "request", "secure", "obtain", "win", "lobby", "appeal", "solicit", "press",
+                       "search"),
+}
 SPEECH = re.compile(r"\b(?:said|says|say|stated|states|told\s+[\w\s]{1,30}?|added|announced|revealed|explained|noted"
                     r"|insisted|stressed|confirmed|claimed|reported|indicated|declared)\s+(?:that\s+)?", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?P<pronoun>he|she|they|we|i|it)\s+(?:[\w']+\s+){0,3}$", re.IGNORECASE)
