@@ -135,6 +135,40 @@ def test_tables_are_validated_before_writing(seed_tables):
         validate(broken)
 
 
+def _rows(tables: dict[str, pd.DataFrame]) -> dict[str, list[tuple]]:
+    """The tables as the export's rows: tuples of Python values in column order."""
+    return {name: list(zip(*(frame[c].tolist() for c in frame.columns), strict=True)) if len(frame) else []
+            for name, frame in tables.items()}
+
+
+def _set(table: str, column: str, value: object):
+    """A change to every row: ``column`` of ``table`` set to ``value``."""
+    from analysis.tables.schema import columns
+
+    i = columns(table).index(column)
+    return lambda rows: [(*r[:i], value, *r[i + 1:]) for r in rows]
+
+
+@pytest.mark.parametrize(("table", "break_it", "message"), [
+    ("quotes", _set("quotes", "para_id", "doc-999-p001"), "quotes.para_id"),
+    ("mentions", lambda rows: rows + rows[:1], "duplicate key"),
+    ("paragraphs", _set("paragraphs", "text", None), "paragraphs.text: empty"),
+    ("paragraphs", _set("paragraphs", "position", "1"), "paragraphs.position: not an int"),
+    ("requests", _set("requests", "to_russia", 1), "requests.to_russia: not a true/false"),
+    ("themes", _set("themes", "cue", 7), "themes.cue: values that are not text"),
+    ("themes", lambda rows: [r[:-1] for r in rows], "themes: a row of 4 values"),
+    ("requests", _set("requests", "requester_id", "nobody-known"), "requests.requester_id"),
+])
+def test_rows_are_validated_at_write_time_by_the_same_contract(seed_tables, table, break_it, message):
+    """The export checks rows, not frames (issue 15): each broken contract fails there too, naming the column."""
+    from analysis.tables.schema import TableError, validate_rows
+
+    rows = _rows(seed_tables)
+    validate_rows(rows)  # the real tables pass
+    with pytest.raises(TableError, match=message):
+        validate_rows({**rows, table: break_it(rows[table])})
+
+
 @pytest.mark.parametrize("corpus_dir", [None, FIXTURES / "hostile", FIXTURES / "minimal"])
 def test_streaming_export_equals_the_in_memory_tables(corpus_dir, tmp_path, monkeypatch):
     """export_tables writes a batch of documents at a time; its CSV must equal the whole in-memory tables."""

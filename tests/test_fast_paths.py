@@ -5,7 +5,10 @@ skipping a regex when a substring test shows it cannot match (request cues, them
 cues, date patterns) and grouping the alias alternation by first letter. Each is
 checked here against the plain scan on text built to stress it: the cue words in
 random case, the characters re.IGNORECASE treats specially (Kelvin sign, long s,
-Turkish dotted and dotless i), homoglyphs and line breaks.
+Turkish dotted and dotless i), homoglyphs and line breaks. Issue 15 added four more,
+tested the same way at the end: a title-word test before the provisional-actor
+patterns, words per request frame, the abbreviation test without a regex over the
+text before the stop, and mentions within a span found by bisection.
 """
 
 from __future__ import annotations
@@ -105,3 +108,83 @@ def test_grouping_by_first_letter_is_safe_for_odd_first_letters(chosen, exact, t
     plain = re.compile(r"(?<!\w)(?:" + "|".join(_alternative(a) for a in ordered) + r")(?!\w)", re.IGNORECASE)
     folded = fold_for_matching(text)
     assert [m.span() for m in _compile(aliases).pattern.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
+
+
+# Issue 15's shortcuts, each against the slow way it replaced.
+TITLE_WORDS = ["minister", "Foreign Minister", "defenceminister", "spokesman", "spokesperson", "envoy", "general",
+               "MP", "king", "Kingdom", "aide", "aides", "commander-in-chief", "official", "who heads", "who",
+               "Omar Zintani", "Karim Obeidi", "Stephane Dujarric", "al-Mismari", ",", ", ", "an", "the", "UN"]
+TITLED = st.lists(st.one_of(st.builds(_recase, st.sampled_from(TITLE_WORDS), st.lists(st.booleans(), max_size=12)),
+                            ODD), max_size=24).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(TITLED, TEXT))
+def test_title_prefilter_skips_only_paragraphs_without_a_match(text):
+    from analysis.extract import provisional
+
+    kept = provisional._patterns_for(text)
+    for pattern in (provisional.TITLE_BEFORE, provisional.TITLE_AFTER, provisional.ROLE_CLAUSE):
+        if pattern.search(text):
+            assert pattern in kept, (pattern.pattern[:40], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT)
+def test_frame_words_skip_only_frames_that_cannot_match(text):
+    from analysis.extract.requests.patterns import FRAME_WORDS, FRAMES
+
+    folded = ignorecase_key(text)
+    for frame, pattern in FRAMES:
+        if frame in FRAME_WORDS and pattern.search(text):
+            assert any(word in folded for word in FRAME_WORDS[frame]), (frame, text)
+
+
+def _abbreviation_by_regex(text: str, stop: int) -> bool:
+    """The test as it was: a regex for the word before the full stop, over the whole text before it."""
+    if text[stop] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[:stop])
+    if not word:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in sentences.ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab.GenU.SDr \n\t_-é1٣Ⅳ")), max_size=16))
+def test_abbreviation_scan_agrees_with_the_regex(text):
+    for stop, char in enumerate(text):
+        if char == ".":
+            assert sentences._is_abbreviation(text, stop) == _abbreviation_by_regex(text, stop), (text, stop)
+
+
+@settings(max_examples=200, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12),
+       start=st.integers(0, 70), length=st.integers(0, 70))
+def test_mentions_in_a_span_by_bisection_are_the_scanned_ones(spans, start, length):
+    from analysis.extract.mentions import Mention
+    from analysis.extract.requests.model import Doc
+
+    mentions = [Mention("d", "d-p001", "russia", "x" * n, s, s + n, "body") for s, n in spans]
+    mentions.append(Mention("d", "d-p001", "sputnik", "Sputnik", 5, 12, "body"))  # media: left out
+    mentions.sort(key=lambda m: m.start)
+    doc = Doc(CODEBOOK, mentions, [])
+    end = start + length
+    scanned = [m for m in mentions if start <= m.start and m.end <= end and CODEBOOK.actor_type(m.actor_id) != "media"]
+    assert doc.mentions_in("d-p001", start, end) == scanned
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT)
+def test_cue_first_frames_tried_at_cue_starts_match_like_a_full_scan(text):
+    from analysis.extract.requests.patterns import CUE_FIRST, CUE_START, FRAMES
+
+    for begin in (0, len(text) // 3):  # a sentence inside a paragraph: the scan starts after other text
+        starts = [m.start() for m in CUE_START.finditer(text, begin, len(text))]
+        for frame, pattern in FRAMES:
+            if frame in CUE_FIRST:
+                assert pattern.pattern.startswith(r"\b(?P<cue>")
+                expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, begin, len(text))]
+                found = requests._matches_at(pattern, text, starts, len(text))
+                assert [(m.span(), m.groupdict()) for m in found] == expected, frame

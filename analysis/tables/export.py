@@ -16,6 +16,8 @@ whole tables.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import tempfile
@@ -31,7 +33,7 @@ from analysis.extract.codebook import Codebook, codebook_path, load_codebook
 from analysis.extract.pipeline import extract_document
 from analysis.tables import build
 from analysis.tables.engines import Engine, SerialEngine
-from analysis.tables.schema import TABLES, columns, validate
+from analysis.tables.schema import TABLES, columns, conform, validate, validate_rows
 
 FORMATS = ("csv", "parquet")
 EXTRACTED = ("paragraphs", "mentions", "quotes", "requests", "date_mentions", "themes", "unresolved_actors")
@@ -52,33 +54,54 @@ BATCH = 250  # documents per chunk: memory stays bounded, pandas' per-table over
 STREAMED = tuple(name for name in TABLES if name != "actors")
 
 
-def batch_tables(docs: Sequence[Document], codebook: Codebook) -> dict[str, pd.DataFrame]:
+def batch_rows(docs: Sequence[Document], codebook: Codebook) -> dict[str, list[tuple]]:
     """The rows a batch of documents contributes to every table but ``actors``."""
     collected: dict[str, list] = {name: [] for name in EXTRACTED}
     for doc in docs:
         extraction = extract_document(doc, codebook)
         for name in EXTRACTED:
             collected[name].extend(getattr(extraction, _FIELDS[name]))
-    chunk = {name: build.records(name, items) for name, items in collected.items() if name != "paragraphs"}
-    chunk["paragraphs"] = build.paragraphs(collected["paragraphs"])
-    chunk["documents"] = build.documents(docs, chunk["paragraphs"])
-    return chunk
+    rows = {name: build.record_rows(name, items) for name, items in collected.items() if name != "paragraphs"}
+    rows["paragraphs"] = build.paragraph_rows(collected["paragraphs"])
+    rows["documents"] = build.document_rows(docs, collected["paragraphs"])
+    return rows
+
+
+def batch_tables(docs: Sequence[Document], codebook: Codebook) -> dict[str, pd.DataFrame]:
+    """:func:`batch_rows` as DataFrames with the contract's types (for the chapters, which need whole tables)."""
+    return {name: conform(name, rows) for name, rows in batch_rows(docs, codebook).items()}
 
 
 def batch_output(docs: Sequence[Document], codebook: Codebook, fmt: str) -> dict[str, str | pa.Table]:
-    """Extract, tabulate, validate and encode one batch: the unit of work every engine runs.
+    """Extract, validate and encode one batch: the unit of work every engine runs.
 
     CSV comes back as text without a header, Parquet as an Arrow table with the
-    contract's schema, so the process writing the files only appends them.
+    contract's schema, so the process writing the files only appends them. The
+    rows go straight to the csv module (the writer pandas' ``to_csv`` uses, with
+    the same settings, so the bytes are the same) or to Arrow: no DataFrame per batch.
     """
-    chunk = batch_tables(docs, codebook)
-    if "actors table" not in codebook.memo:
-        codebook.memo["actors table"] = build.actors(codebook)
-    validate({**chunk, "actors": codebook.memo["actors table"]})
+    rows = batch_rows(docs, codebook)
+    if "actors rows" not in codebook.memo:
+        codebook.memo["actors rows"] = list(build.actors(codebook).itertuples(index=False, name=None))
+    validate_rows({**rows, "actors": codebook.memo["actors rows"]})
     if fmt == "parquet":
-        return {name: pa.Table.from_pandas(chunk[name], schema=arrow_schema(name), preserve_index=False)
-                for name in STREAMED}
-    return {name: chunk[name].to_csv(index=False, header=False, lineterminator="\n") for name in STREAMED}
+        return {name: _arrow(name, rows[name]) for name in STREAMED}
+    return {name: _csv(rows[name]) for name in STREAMED}
+
+
+def _csv(rows: list[tuple]) -> str:
+    """CSV text of ``rows`` as ``DataFrame.to_csv(index=False, header=False, lineterminator="\\n")`` writes it:
+    minimal quoting, empty cells for None, True and False for booleans."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
+    return buffer.getvalue()
+
+
+def _arrow(name: str, rows: list[tuple]) -> pa.Table:
+    schema = arrow_schema(name)
+    columns_ = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(list(values), type=field.type) for values, field in
+                                 zip(columns_, schema, strict=True)], schema=schema)
 
 
 def iter_batches(corpus: Corpus, size: int | None = None) -> Iterator[tuple[Document, ...]]:

@@ -142,8 +142,8 @@ def columns(table: str) -> list[str]:
     return [name for name, *_ in TABLES[table]]
 
 
-def conform(name: str, rows: list[dict]) -> pd.DataFrame:
-    """Build a table from row dicts with the contract's columns and types."""
+def conform(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
+    """Build a table from row dicts (or tuples in column order) with the contract's columns and types."""
     frame = pd.DataFrame(rows, columns=columns(name))
     for column, kind, _, _ in TABLES[name]:
         if kind == "int":
@@ -181,3 +181,42 @@ def validate(tables: dict[str, pd.DataFrame]) -> None:
             missing = set(tables[table][column].dropna()) - known
             if missing:
                 raise TableError(f"{table}.{column}: {sorted(missing)[:3]} not in {target}.{target_column}")
+
+
+def validate_rows(tables: dict[str, list[tuple]]) -> None:
+    """:func:`validate` for rows as the export writes them (tuples in column order): the same contract.
+
+    The export checks each batch here, at write time, instead of building DataFrames only to check and
+    print them: the frames cost a seventh of the export.
+    """
+    for name, rows in tables.items():
+        spec = TABLES[name]
+        for row in rows:
+            if len(row) != len(spec):
+                raise TableError(f"{name}: a row of {len(row)} values for the contract's {len(spec)} columns")
+            for value, (column, kind, nullable, _) in zip(row, spec, strict=True):
+                if value is None:
+                    if not nullable:
+                        raise TableError(f"{name}.{column}: empty values where the contract forbids them")
+                elif kind == "int" and (type(value) is not int):
+                    raise TableError(f"{name}.{column}: not an integer column")
+                elif kind == "bool" and type(value) is not bool:
+                    raise TableError(f"{name}.{column}: not a true/false column")
+                elif kind == "str" and not isinstance(value, str):
+                    raise TableError(f"{name}.{column}: values that are not text")
+        key = [columns(name).index(c) for c in KEYS[name]]
+        if len({tuple(row[i] for i in key) for row in rows}) != len(rows):
+            raise TableError(f"{name}: duplicate key {KEYS[name]}")
+    for table, column, target, target_column in REFERENCES:
+        if table in tables and target in tables:
+            known = _column(tables, target, target_column)
+            if target == "actors" and "unresolved_actors" in tables:  # provisional actors count as actors
+                known |= _column(tables, "unresolved_actors", "actor_id")
+            missing = _column(tables, table, column) - known - {None}
+            if missing:
+                raise TableError(f"{table}.{column}: {sorted(missing)[:3]} not in {target}.{target_column}")
+
+
+def _column(tables: dict[str, list[tuple]], name: str, column: str) -> set:
+    index = columns(name).index(column)
+    return {row[index] for row in tables[name]}
