@@ -174,17 +174,3 @@ def test_mentions_in_a_span_by_bisection_are_the_scanned_ones(spans, start, leng
     scanned = [m for m in mentions if start <= m.start and m.end <= end and CODEBOOK.actor_type(m.actor_id) != "media"]
     assert doc.mentions_in("d-p001", start, end) == scanned
 
-
-@settings(max_examples=300, deadline=None)
-@given(text=TEXT)
-def test_cue_first_frames_tried_at_cue_starts_match_like_a_full_scan(text):
-    from analysis.extract.requests.patterns import CUE_FIRST, CUE_START, FRAMES
-
-    for begin in (0, len(text) // 3):  # a sentence inside a paragraph: the scan starts after other text
-        starts = [m.start() for m in CUE_START.finditer(text, begin, len(text))]
-        for frame, pattern in FRAMES:
-            if frame in CUE_FIRST:
-                assert pattern.pattern.startswith(r"\b(?P<cue>")
-                expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, begin, len(text))]
-                found = requests._matches_at(pattern, text, starts, len(text))
-                assert [(m.span(), m.groupdict()) for m in found] == expected, frame

@@ -39,7 +39,6 @@ same appeal become one event (:mod:`analysis.extract.events`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from analysis.corpus.paragraphs import Paragraph
 from analysis.corpus.textnorm import ignorecase_key
@@ -51,8 +50,6 @@ from analysis.extract.requests import lexicon as lex
 from analysis.extract.requests.addressees import find_addressee
 from analysis.extract.requests.model import Doc, Request
 from analysis.extract.requests.patterns import (
-    CUE_FIRST,
-    CUE_START,
     DETERMINER_BEFORE,
     FRAME_WORDS,
     FRAMES,
@@ -93,18 +90,11 @@ def _candidates(text: str, sentence: sentences.Sentence) -> list[list[tuple[str,
     """The frame matches of the sentence grouped by cue, in text order; within a cue, in :data:`FRAMES` order."""
     by_cue: dict[int, list[tuple[str, re.Match[str]]]] = {}
     folded = ignorecase_key(sentence.text)
-    starts: list[int] | None = None
     for frame, pattern in FRAMES:
         words = FRAME_WORDS.get(frame)
         if words is not None and not any(word in folded for word in words):
             continue
-        if frame in CUE_FIRST:
-            if starts is None:
-                starts = [m.start() for m in CUE_START.finditer(text, sentence.start, sentence.end)]
-            matches = _matches_at(pattern, text, starts, sentence.end)
-        else:
-            matches = pattern.finditer(text, sentence.start, sentence.end)
-        for match in matches:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
             at = match.start("cue")
             if frame in ("verb + addressee", "verb + what is asked") and match.group("cue").lower().startswith("ask") \
                     and lex.QUESTION_AFTER.match(text, match.end("cue")):
@@ -114,19 +104,6 @@ def _candidates(text: str, sentence: sentences.Sentence) -> list[list[tuple[str,
             key = next((other for other in by_cue if abs(at - other) < 3), at)
             by_cue.setdefault(key, []).append((frame, match))
     return [by_cue[at] for at in sorted(by_cue)]
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, starts[0], end)`` for a pattern that can only begin at one of ``starts``: the same
-    matches (leftmost first, none overlapping), trying only those positions."""
-    resume = -1
-    for start in starts:
-        if start < resume:
-            continue
-        match = pattern.match(text, start, end)
-        if match:
-            yield match
-            resume = match.end()
 
 
 def extract_requests(paragraphs: list[Paragraph], mentions: list[Mention], quotes: list[Quote],

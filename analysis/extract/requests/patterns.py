@@ -30,10 +30,6 @@ FRAMES: list[tuple[str, re.Pattern[str]]] = [
                                   rf"{lex.PURPOSE}\s+(?P<what>.+)", re.IGNORECASE)),
     ("verb + what is asked", re.compile(rf"\b(?P<cue>{_OBJECT})(?!\s+to\b)\s+(?P<what>.+)", re.IGNORECASE)),
 ]
-# The frames that begin with their cue (``\b(?P<cue>...)``), and one scan for where any of those cues can begin:
-# each of these frames is then tried only there (re.match at the position), not at every word of the sentence.
-CUE_FIRST = ("verb + addressee", "hope", "purpose clause", "verb + what is asked")
-CUE_START = re.compile(rf"\b(?=(?:{_ADDRESSEE}|{lex.HOPE_VERBS}|{lex.TRAVEL}|{_OBJECT}))", re.IGNORECASE)
 # Words one of which every match of a frame contains (compared with the sentence's ignorecase key), taken from
 # the frame's own alternatives above: a sentence without any of them is not searched with that frame.
 FRAME_WORDS: dict[str, tuple[str, ...]] = {
