@@ -7,7 +7,10 @@ PYTHON ?= $(shell for p in python3 python3.11; do $$p -c 'import sys; sys.exit(s
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-LAB    := $(VENV)/.lab-installed
+# JupyterLab has an environment of its own: its 100-odd packages would otherwise change what the book's
+# kernels import (and slow each kernel's start by a second: jsonschema's optional format checkers).
+LAB_VENV := .venv-lab
+LAB    := $(LAB_VENV)/.installed
 # Another corpus folder (same sources.yml format): make book CORPUS=path/to/folder
 CORPUS ?=
 export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
@@ -15,7 +18,7 @@ export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help python venv book html pdf hostile generated preflight test lab bench bench-build bench-stages profile refresh lint \
+.PHONY: help python venv book html pdf typeset hostile generated preflight test lab bench bench-build bench-stages profile refresh lint \
         lock clean
 
 define PYTHON_HELP
@@ -56,6 +59,9 @@ html: $(STAMP) ## Build the website only (chapters re-run when their inputs chan
 	  || { rm -rf $(OUT)/_build/.doctrees $(OUT)/_build/.inputs.sha256; exit 1; }
 
 pdf: html ## Typeset the built site into the PDF edition, no browser needed (_build/html/book/libya-russia-book.pdf)
+	@$(MAKE) --no-print-directory typeset
+
+typeset: $(STAMP)
 	$(BIN)/python -m analysis.site.pdf
 
 node_modules/.installed: package.json package-lock.json
@@ -73,15 +79,22 @@ generated: $(STAMP) ## Build the book from a generated corpus with a document of
 preflight: python ## Check the system programs make test needs (Chromium, Node.js, npm, Pango) before building
 	@$(PYTHON) -m analysis.site.preflight test
 
-test: preflight ## Run every test: unit tests, nbval, browser checks of both builds
-	@$(MAKE) --no-print-directory book hostile generated node_modules/.installed $(LAB)
-	$(BIN)/python -m pytest
+# make test runs the tests on every core (pytest-xdist): a notebook's cells, and a file's tests, stay on one worker.
+TEST_JOBS ?= auto
+test: preflight ## Run every test: unit tests, nbval, browser checks of both builds (TEST_JOBS=N workers)
+	@# The three editions (main with its PDF, hostile, generated: each executes its chapters on one core)
+	@# and the installs side by side; each build has its own folder, and the shared chart bundle is
+	@# written atomically (analysis/site/build.py).
+	@$(MAKE) --no-print-directory -j 4 --output-sync=target book hostile generated node_modules/.installed $(LAB)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
-$(LAB): requirements-lab.lock $(STAMP)
-	$(BIN)/python -m pip install --quiet -r requirements-lab.lock
+$(LAB): requirements-lab.lock requirements.lock | python
+	$(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LAB_VENV)/bin/python -m pip install --quiet -r requirements-lab.lock -c requirements.lock
 	@touch $(LAB)
 
-lab: $(LAB) ## Open JupyterLab on book/ with the project's environment and kernel (installs JupyterLab once)
+lab: $(LAB) $(STAMP) ## Open JupyterLab on book/ with the project's kernel (installs JupyterLab once, in .venv-lab)
 	$(BIN)/python -m analysis.site.lab
 
 bench: $(STAMP) ## Export speed and memory on synthetic corpora (on demand; SIZES="1000 10000" ENGINE=local|dask JOBS=N)
@@ -121,4 +134,4 @@ lock: | python ## Re-resolve requirements.in (and JupyterLab for make lab) into 
 	$(PYTHON) -m analysis.site environment > environment.yml
 
 clean: ## Remove the build and the virtual environment
-	rm -rf _build $(VENV) _static/vendor node_modules
+	rm -rf _build $(VENV) $(LAB_VENV) _static/vendor node_modules

@@ -9,6 +9,7 @@ for the charts; they must draw from the project's own scripts.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from importlib.metadata import distributions
 from pathlib import Path
 
 import pytest
@@ -42,7 +44,7 @@ def _get(url: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def lab_server(tmp_path_factory) -> Iterator[str]:
-    assert shutil.which("jupyter-lab", path=str(Path(sys.executable).parent)), \
+    assert (lab.LAB_VENV / "bin" / "jupyter-lab").is_file(), \
         "JupyterLab is not installed: run `make lab` once (make test installs it)"
     root = tmp_path_factory.mktemp("lab")
     (root / "book").mkdir()
@@ -52,7 +54,7 @@ def lab_server(tmp_path_factory) -> Iterator[str]:
     port = _free_port()
     command = lab.lab_command(root, [f"--ServerApp.port={port}", "--no-browser", f"--IdentityProvider.token={TOKEN}",
                                      "--LabApp.expose_app_in_browser=True"])
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=lab.lab_environment())
     base = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(120):
@@ -71,6 +73,18 @@ def test_the_lab_kernel_is_the_projects_environment(lab_server):
     specs = json.loads(_get(f"{lab_server}api/kernelspecs?token={TOKEN}"))
     argv = specs["kernelspecs"][specs["default"]]["spec"]["argv"]
     assert Path(argv[0]).parent == Path(sys.executable).parent
+    assert list(specs["kernelspecs"]) == [specs["default"]]  # the lab's own environment offers no kernel
+
+
+def test_the_lab_stays_out_of_the_books_environment():
+    """JupyterLab is in .venv-lab: the environment that builds the book holds requirements.lock, nothing more."""
+    def name(text: str) -> str:
+        return re.sub(r"[-_.]+", "-", text).lower()
+
+    lab_only = {name(line.split("==")[0]) for line in config.LAB_LOCK_FILE.read_text().splitlines()
+                if "==" in line and not line.startswith("#")}
+    installed = {name(d.metadata["Name"]) for d in distributions()}
+    assert "jupyterlab" in lab_only and not (lab_only & installed), sorted(lab_only & installed)[:5]
 
 
 def test_a_chapter_reruns_in_the_lab_with_its_charts_drawn_offline(lab_server):

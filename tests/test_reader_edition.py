@@ -105,8 +105,11 @@ def seen() -> dict[tuple[str, str], dict]:
             context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone)
             page = context.new_page()
             for path in PAGES:
-                page.goto(base + path, wait_until="networkidle")
-                page.wait_for_function(CHARTS_SETTLED, timeout=15_000)
+                # "load", then fonts and charts: what layout depends on (the request log is test_site_browser's
+                # job, and waiting for the network to idle cost half a second a page)
+                page.goto(base + path, wait_until="load")
+                page.wait_for_function(f"() => document.fonts.status === 'loaded' && ({CHARTS_SETTLED})()",
+                                       timeout=15_000)
                 results[(device, path)] = {**page.evaluate(MEASURE), "tooltips": _tooltips(page, phone),
                                            "sidebar": _sidebar(page, phone)}
             context.close()

@@ -5,6 +5,13 @@ project's own chart scripts from ``/files/_static/vendor/`` (see
 :mod:`analysis.site.book`): nothing comes from a CDN, in the lab as on the site.
 The lab opens on ``book/``. Its news and update checks are switched off: this
 machine may have no internet, and a reader's lab should not phone home.
+
+JupyterLab lives in an environment of its own, ``.venv-lab`` (``make lab`` makes
+it from ``requirements-lab.lock``), and runs the chapters on the project's
+kernel, found through ``JUPYTER_PATH`` in the project's environment: the lab's
+packages never enter the environment that builds the book, so the kernels of
+``make book`` import exactly ``requirements.lock`` (the lab's optional
+jsonschema format checkers made every kernel start a second slower).
 """
 
 from __future__ import annotations
@@ -20,7 +27,10 @@ from analysis import config
 OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"}}
 
 
-def write_overrides(prefix: Path = Path(sys.prefix)) -> Path:
+LAB_VENV = config.REPO_ROOT / ".venv-lab"
+
+
+def write_overrides(prefix: Path = LAB_VENV) -> Path:
     """Switch off the lab's news and update checks for this environment; return the settings file."""
     path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,11 +40,19 @@ def write_overrides(prefix: Path = Path(sys.prefix)) -> Path:
 
 def lab_command(root: Path = config.REPO_ROOT, extra: list[str] | None = None) -> list[str]:
     """The ``jupyter lab`` command line: server root ``root``, opening on its ``book/`` folder."""
-    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--ServerApp.root_dir={root}",
-               "--LabApp.default_url=/lab/tree/book", "--ServerApp.ip=127.0.0.1"]
+    command = [str(LAB_VENV / "bin" / "jupyter-lab"), f"--ServerApp.root_dir={root}",
+               "--LabApp.default_url=/lab/tree/book", "--ServerApp.ip=127.0.0.1",
+               "--KernelSpecManager.ensure_native_kernel=False"]  # no kernel of the lab's own environment
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root; the lab refuses otherwise
         command.append("--allow-root")
     return command + (extra or [])
+
+
+def lab_environment() -> dict[str, str]:
+    """The lab's environment variables: the project's kernel spec (``<sys.prefix>/share/jupyter``) first."""
+    kernels = str(Path(sys.prefix) / "share" / "jupyter")
+    path = os.pathsep.join(p for p in (kernels, os.environ.get("JUPYTER_PATH")) if p)
+    return {**os.environ, "JUPYTER_PATH": path}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     build.write_vega_bundle()
     write_overrides()
     command = lab_command(extra=sys.argv[1:] if argv is None else argv)
-    os.execv(command[0], command)
+    if not Path(command[0]).is_file():
+        print(f"JupyterLab is not installed in {LAB_VENV.name}: run `make lab`", file=sys.stderr)
+        return 2
+    os.execve(command[0], command, lab_environment())
     return 0  # not reached: the lab replaces this process
 
 
