@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from analysis import charts
 from analysis.chapters import corpus as corpus_chapter
@@ -60,3 +61,25 @@ def test_composition_chart_spec(seed_tables):
     assert spec["encoding"]["x"]["title"] == "Characters"
     assert spec["encoding"]["color"]["scale"]["domain"] == corpus_chapter.PART_ORDER
     assert "reader comments 4,243 characters" in spec["description"]
+
+
+def test_embargo_chronology_sets_close_marks_apart(seed_tables):
+    """Fig. 6: Sisi's and Sarraj's requests (7 and 8 May 2016) are a day apart on a ten-year axis: marks this
+    close are set one above another, centred on their track."""
+    from analysis.chapters import embargo, invitations, record
+    from analysis.charts import embargo as embargo_charts
+    from analysis.extract.codebook import load_codebook
+
+    cb = load_codebook()
+    table = embargo.embargo_chronology(invitations.request_events(invitations.requests_overview(seed_tables, cb)),
+                                       record.load_record())
+    spec = charts.embargo_chronology(table).to_dict()
+    assert spec["encoding"]["yOffset"] == {"field": "offset", "type": "quantitative", "scale": None}
+    placed = embargo_charts._lanes(table).assign(date=lambda t: pd.to_datetime(t["date"]))
+    for _, track in placed.groupby("track"):
+        for a in track.itertuples():
+            for b in track.itertuples():
+                if a.Index < b.Index and abs((a.date - b.date).days) < embargo_charts.CLOSE_DAYS:
+                    assert abs(a.offset - b.offset) >= embargo_charts.LANE, (a.label, b.label)
+    may = placed[placed["date"].between("2016-05-07", "2016-05-08")]
+    assert len(may) == 2 and sorted(may["offset"]) == [-embargo_charts.LANE / 2, embargo_charts.LANE / 2]
