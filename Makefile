@@ -18,7 +18,7 @@ export ANALYSIS_CORPUS := $(if $(CORPUS),$(abspath $(CORPUS)),)
 OUT    := $(if $(CORPUS),_build/corpora/$(notdir $(abspath $(CORPUS))),.)
 
 .DEFAULT_GOAL := help
-.PHONY: help python venv book html pdf typeset hostile generated preflight test lab bench bench-build bench-stages profile refresh lint \
+.PHONY: help python venv book html pdf hostile generated preflight test lab bench bench-build bench-stages profile refresh lint \
         lock clean
 
 define PYTHON_HELP
@@ -59,9 +59,6 @@ html: $(STAMP) ## Build the website only (chapters re-run when their inputs chan
 	  || { rm -rf $(OUT)/_build/.doctrees $(OUT)/_build/.inputs.sha256; exit 1; }
 
 pdf: html ## Typeset the built site into the PDF edition, no browser needed (_build/html/book/libya-russia-book.pdf)
-	@$(MAKE) --no-print-directory typeset
-
-typeset: $(STAMP)
 	$(BIN)/python -m analysis.site.pdf
 
 node_modules/.installed: package.json package-lock.json

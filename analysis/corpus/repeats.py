@@ -68,11 +68,6 @@ def _repeat_kind(later: _Key, earlier: _Key) -> str | None:
         return "exact"
     if len(later.text) >= MIN_CONTAINED and later.text in earlier.text:
         return "contained"
-    return _near(later, earlier)
-
-
-def _near(later: _Key, earlier: _Key) -> str | None:
-    """"near" if the word sequences are similar enough (the last test of :func:`_repeat_kind`), else None."""
     shorter, longer = sorted((len(later.words), len(earlier.words)))
     if not longer or 2 * shorter / (shorter + longer) < NEAR_RATIO:
         return None  # the ratio can never reach the threshold with such different lengths
@@ -92,23 +87,11 @@ def mark_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
     families = [FAMILY[p.segment] for p in paragraphs]
     marked: list[Paragraph] = []
     for i, para in enumerate(paragraphs):
-        key, family = keys[i], families[i]
-        if key.text:
-            n_words, contained = len(key.words), len(key.text) >= MIN_CONTAINED
+        if keys[i].text:
             for j in range(i):
-                # _repeat_kind, its cheap tests written out: this loop meets every pair of a document's paragraphs
-                if families[j] != family:
+                if families[j] != families[i]:
                     continue
-                other = keys[j]
-                if other.text == key.text:
-                    kind = "exact"
-                elif contained and key.text in other.text:
-                    kind = "contained"
-                else:
-                    m_words = len(other.words)
-                    if 2 * min(n_words, m_words) / (n_words + m_words) < NEAR_RATIO:
-                        continue  # the lengths alone rule out a near repeat (as in _near)
-                    kind = _near(key, other)
+                kind = _repeat_kind(keys[i], keys[j])
                 if kind:
                     para = replace(para, repeat_of=paragraphs[j].para_id, repeat_kind=kind)
                     break

@@ -47,17 +47,19 @@ def records(name: str, items: list) -> pd.DataFrame:
     return conform(name, record_rows(name, items))
 
 
-def actors(codebook: Codebook) -> pd.DataFrame:
+def actor_rows(codebook: Codebook) -> list[tuple]:
     """One row per codebook actor, aliases joined by ``|``, in codebook order."""
     by_actor: dict[str, list[str]] = {}
     for alias in codebook.aliases:
         if alias.actor_id:
             by_actor.setdefault(alias.actor_id, []).append(alias.text)
-    return conform("actors", [
-        {"actor_id": a["actor_id"], "name": a["name"], "type": a["type"], "camp": a.get("camp"),
-         "aliases": "|".join(dict.fromkeys(by_actor.get(a["actor_id"], [])))}
-        for a in codebook.actors.values()
-    ])
+    return [(a["actor_id"], a["name"], a["type"], a.get("camp"),
+             "|".join(dict.fromkeys(by_actor.get(a["actor_id"], [])))) for a in codebook.actors.values()]
+
+
+def actors(codebook: Codebook) -> pd.DataFrame:
+    """The actors table of :func:`actor_rows`."""
+    return conform("actors", actor_rows(codebook))
 
 
 def document_rows(docs: Sequence[Document], paras: list[Paragraph]) -> list[tuple]:

@@ -82,7 +82,7 @@ def batch_output(docs: Sequence[Document], codebook: Codebook, fmt: str) -> dict
     """
     rows = batch_rows(docs, codebook)
     if "actors rows" not in codebook.memo:
-        codebook.memo["actors rows"] = list(build.actors(codebook).itertuples(index=False, name=None))
+        codebook.memo["actors rows"] = build.actor_rows(codebook)
     validate_rows({**rows, "actors": codebook.memo["actors rows"]})
     if fmt == "parquet":
         return {name: _arrow(name, rows[name]) for name in STREAMED}
