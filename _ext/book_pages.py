@@ -5,6 +5,9 @@
   reproducibility receipt (book version, git commit, lock-file and data
   digests, when the chapter was executed and how long it took);
 * a footer with the version, release date, the PDF edition and how to cite;
+* headings that a chapter writes as HTML output (each document of the sources
+  appendix) listed in the page's "Contents", which Sphinx builds from Markdown
+  headings only;
 * the first use of each glossary term on a chapter page linked to the glossary;
 * ``sitemap.xml`` at the end of the build;
 * the ``{exhibits}`` directive: every figure and table, with the functions behind it.
@@ -116,6 +119,35 @@ def number_tables(body: str) -> str:
     return re.sub(r'<a class="table-ref" href="#([^"]+)">[^<]*</a>',
                   lambda m: f'<a class="table-ref" href="#{m.group(1)}">Table {numbers.get(m.group(1), "?")}</a>',
                   body)
+
+
+OUTPUT_HEADING = re.compile(
+    r'<section class="[^"]*" id="(?P<id>[\w-]+)">\s*<h2 [^>]*?data-toc-label="(?P<label>[^"]*)"')
+
+
+def toc_with_output_headings(toc: str, body: str) -> str:
+    """The page's local contents (Sphinx's ``toc``) with the output sections of ``body`` under its title."""
+    from bs4 import BeautifulSoup
+
+    found = list(OUTPUT_HEADING.finditer(body))
+    soup = BeautifulSoup(toc, "html.parser")
+    title = soup.find("li")
+    if not found or title is None:
+        return toc
+    sections = title.find("ul")
+    if sections is None:
+        sections = soup.new_tag("ul")
+        title.append(sections)
+    for match in found:  # id and label are escaped already: they come from the page's own HTML
+        sections.append(BeautifulSoup(f'<li><a class="reference internal" href="#{match["id"]}">'
+                                      f'{match["label"]}</a></li>', "html.parser"))
+    return str(soup)
+
+
+def _output_headings(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Before the theme decides whether the page has contents (priority 500), add the output headings."""
+    if "toc" in context and "body" in context:
+        context["toc"] = toc_with_output_headings(context["toc"], context["body"])
 
 
 def _page_context(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -247,6 +279,7 @@ def setup(app: Any) -> dict[str, Any]:
     # A change of PDF capability is a config change, so Sphinx rewrites every page's footer.
     app.add_config_value("book_pdf", pdf.missing_part() is None, "html")
     app.add_config_value("book_terms", glossary.terms(load_codebook())["term"].tolist(), "html")
+    app.connect("html-page-context", _output_headings, priority=400)
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("build-finished", _copy_downloads)
     app.connect("build-finished", _sitemap)

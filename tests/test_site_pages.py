@@ -55,3 +55,47 @@ def test_tables_are_numbered_and_referenced():
         for ident, number in refs:
             assert re.search(rf'<table[^>]*id="{ident}"[^>]*><caption[^>]*><span class=\'table-number\'>'
                              rf"Table {number}\.", text), (page, ident)
+
+
+def test_each_citation_label_names_one_work():
+    """Author–year labels are unique ("United Nations Security Council, 2011a" and "…, 2011b", _ext/year_suffix):
+    across the book, one label text always links to the same bibliography entry."""
+    targets: dict[str, set[str]] = {}
+    for page in sorted((SITE / "book").glob("*.html")):
+        for target, label in re.findall(r'href="bibliography\.html#([\w-]+)"[^>]*>([^<]+)</a>',
+                                        page.read_text(encoding="utf-8")):
+            targets.setdefault(label, set()).add(target)
+    assert len(targets) > 20
+    assert {label: ids for label, ids in targets.items() if len(ids) > 1} == {}
+    assert "United Nations Security Council, 2011b" in targets
+
+
+def test_year_letters_follow_the_dates():
+    """Within one author and year, the letters follow month and day; other entries keep their year."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("year_suffix", config.REPO_ROOT / "_ext" / "year_suffix.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    year_suffixes = module.year_suffixes
+
+    def work(year: str, month: str = "", day: str = "", author: str = "UNSC") -> SimpleNamespace:
+        return SimpleNamespace(fields={"year": year, "month": month, "day": day, "title": "t"},
+                               persons={"author": [author]})
+
+    entries = {"sep": work("2011", "sep", "16"), "feb": work("2011", "feb", "26"), "solo": work("2013"),
+               "other": work("2011", author="Reuters")}
+    assert year_suffixes(entries) == {"feb": "2011a", "sep": "2011b"}
+
+
+def test_the_sources_page_lists_its_documents_in_its_contents():
+    """Each document of the sources appendix is an HTML output, not a Markdown heading: the page's "Contents"
+    still lists every one, by its label, linked to its section (_ext/book_pages.toc_with_output_headings)."""
+    page = (SITE / "book" / "sources.html").read_text(encoding="utf-8")
+    nav = page[page.index('id="pst-page-toc-nav"'):]
+    nav = nav[:nav.index("</nav>")]
+    sections = re.findall(r'<section class="source-document" id="(doc-\d+)"', page)
+    assert len(sections) == 5
+    assert re.findall(r'href="#(doc-\d+)"', nav) == sections
+    assert '>Sputnik, 2 Dec 2015</a>' in nav and '>The Defense Post (AFP), 16 Apr 2021</a>' in nav

@@ -33,7 +33,8 @@ def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | No
     doc_id = html.escape(document["doc_id"])
     parts = [
         f'<section class="source-document" id="{doc_id}">',
-        f'<h2 class="source-title">{html.escape(label or document["doc_id"])}: {html.escape(document["title"])}</h2>',
+        f'<h2 class="source-title" data-toc-label="{html.escape(label or document["doc_id"])}">'
+        f'{html.escape(label or document["doc_id"])}: {html.escape(document["title"])}</h2>',
         f'<p class="source-meta">{html.escape(document["outlet"])} · published '
         f'{html.escape(_published(document))} · file <code>{html.escape(document["file"])}</code></p>',
     ]
