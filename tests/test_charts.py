@@ -1,9 +1,10 @@
-"""Tables and charts of the corpus chapter, checked on real values and on ``chart.to_dict()``."""
+"""Tables and charts of the chapters, checked on real values and on ``chart.to_dict()``."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import pytest
 
 from analysis import charts
 from analysis.chapters import corpus as corpus_chapter
@@ -83,3 +84,38 @@ def test_embargo_chronology_sets_close_marks_apart(seed_tables):
                     assert abs(a.offset - b.offset) >= embargo_charts.LANE, (a.label, b.label)
     may = placed[placed["date"].between("2016-05-07", "2016-05-08")]
     assert len(may) == 2 and sorted(may["offset"]) == [-embargo_charts.LANE / 2, embargo_charts.LANE / 2]
+
+
+def test_embargo_holders_on_the_seeds(seed_tables):
+    """Table of embargo statements: Izvestia's unnamed source ("The source of Izvestia notes that Russia will
+    have to attend to…") holds its own remark; Russia, which the remark is about, does not."""
+    from analysis.chapters import embargo
+    from analysis.extract.codebook import load_codebook
+
+    statements = embargo.embargo_statements(seed_tables, load_codebook())
+    assert list(zip(statements["para_id"], statements["actor"], statements["camp"], strict=True)) == [
+        ("doc-001-p009", "Abdel Fattah el-Sisi", "egypt"), ("doc-001-p010", "Fayez al-Sarraj", "gna"),
+        ("doc-002-p003", "Khalifa Haftar", "tobruk"), ("doc-002-p004", "Khalifa Haftar", "tobruk"),
+        ("doc-002-p005", "Anvar Makhmutov", "russia"), ("doc-002-p007", "Unnamed source", "none")]
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    # reported speech whose subject has no name: the source holds the stance, not the country it names
+    ("Diplomatic sources in Cairo said that Moscow wants the arms embargo lifted.", "Unnamed source"),
+    ("A senior official noted that Egypt would not supply arms despite the embargo.", "Unnamed source"),
+    # reported speech by a named person, with another actor named after "that"
+    ("Gennady Gatilov stated that Moscow would not supply arms to Libya under the embargo.", "Gennady Gatilov"),
+    # no reported speech: the first person named
+    ("Aguila Saleh met Russian diplomats in Moscow to discuss the arms embargo.", "Aguila Saleh Issa"),
+])
+def test_embargo_holder_by_sentence_kind(make_corpus, sentence, holder):
+    from analysis.chapters import embargo
+    from analysis.corpus.load import load_corpus
+    from analysis.extract.codebook import load_codebook
+    from analysis.tables.export import build_tables
+    from tests.conftest import entry
+
+    root = make_corpus([entry()], {"raw/a.txt": f"Headline\n\n{sentence}\n"})
+    codebook = load_codebook()
+    statements = embargo.embargo_statements(build_tables(load_corpus(root), codebook), codebook)
+    assert list(statements["actor"]) == [holder]

@@ -3,30 +3,62 @@
 A statement is a paragraph of the reporting tagged with the ``arms-embargo``
 theme. Its stance comes from the codebook's ``embargo_stances`` cues (the first
 that occurs, in order); its holder is the requester of a request in the
-paragraph, else the first person named outside quotation marks, else the first
-named actor. Stances are what the text says, not what the actor's policy was.
+paragraph, else the subject of reported speech ("Gatilov noted that…", "The
+source of Izvestia notes that…": an unnamed source stays unnamed, never the
+country it talks about), else the first person named outside quotation marks,
+else the first named actor. Stances are what the text says, not what the
+actor's policy was.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
 from analysis.chapters import labels
 from analysis.chapters.links import paragraph_link
+from analysis.extract import sentences
+from analysis.extract.attribution import VERBS
 from analysis.extract.codebook import Codebook, cue_pattern
 
 THEME = "arms-embargo"
+# A sentence that reports what someone said: "<subject> [also] notes that …" (no quotation in the subject).
+REPORTED = re.compile(rf"^(?P<who>[^“”\"]{{1,80}}?)\s+(?:also\s+)?(?:{VERBS})\s+that\b", re.IGNORECASE)
+UNNAMED = re.compile(r"\b(?:sources?|officials?|insiders?)\b", re.IGNORECASE)
+UNNAMED_SOURCE = "unnamed source"
 
 
-def _holder(para_id: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
-    """Who holds the stance: a requester in the paragraph, else the first person named outside
-    quotation marks, else the first other named actor (not a media outlet), else None."""
+def _reported_speaker(text: str, mentions: pd.DataFrame, codebook: Codebook) -> str | None:
+    """The speaker of the paragraph's first sentence of reported speech: a named actor's id, or
+    :data:`UNNAMED_SOURCE` ("the source of Izvestia notes that…"); None if no sentence reports speech."""
+    for sentence in sentences.split(text):
+        match = REPORTED.match(sentence.text)
+        if not match:
+            continue
+        start, end = sentence.start, sentence.start + match.end("who")
+        named = [m.actor_id for m in mentions.itertuples(index=False) if start <= m.start < end
+                 and isinstance(m.actor_id, str) and codebook.actor_type(m.actor_id) != "media"]
+        persons = [a for a in named if codebook.actor_type(a) == "person"]
+        if persons or named:
+            return (persons or named)[0]
+        if UNNAMED.search(match.group("who")):
+            return UNNAMED_SOURCE
+    return None
+
+
+def _holder(para_id: str, text: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
+    """Who holds the stance: a requester in the paragraph, else the speaker of reported speech, else the first
+    person named outside quotation marks, else the first other named actor (not a media outlet), else None."""
     requests = built["requests"][built["requests"]["para_id"] == para_id]
     if requests["requester_id"].notna().any():
         return requests["requester_id"].dropna().iloc[0]
+    mentions = built["mentions"][built["mentions"]["para_id"] == para_id]
+    speaker = _reported_speaker(text, mentions, codebook)
+    if speaker:
+        return speaker
     quotes = built["quotes"][built["quotes"]["para_id"] == para_id]
     spans = list(zip(quotes["start"], quotes["end"], strict=True))
-    mentions = built["mentions"][built["mentions"]["para_id"] == para_id]
     named = [m.actor_id for m in mentions.itertuples(index=False)
              if isinstance(m.actor_id, str) and codebook.actor_type(m.actor_id) != "media"
              and not any(start <= m.start < end for start, end in spans)]
@@ -42,10 +74,11 @@ def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd
     rows = []
     for row in paras[paras["para_id"].isin(themed) & (paras["segment"] != "comment")].itertuples(index=False):
         stance = next((name for name, pattern in stances if pattern.search(row.text)), "mention")
-        holder = _holder(row.para_id, built, codebook)
-        camp = codebook.camp(holder) or "none"
+        holder = _holder(row.para_id, row.text, built, codebook)
+        named = holder not in (None, UNNAMED_SOURCE)
+        camp = (codebook.camp(holder) if named else None) or "none"
         rows.append({"para_id": row.para_id, "doc_id": row.doc_id,
-                     "actor": codebook.actors[holder]["name"] if holder else "unnamed",
+                     "actor": codebook.actors[holder]["name"] if named else "Unnamed source" if holder else "unnamed",
                      "camp": camp, "camp_label": labels.camp(codebook, camp), "stance": stance, "text": row.text})
     return pd.DataFrame(rows, columns=["para_id", "doc_id", "actor", "camp", "camp_label", "stance", "text"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LABEL_LIMIT, LEGEND, camp_scale, finish, present, year_axis
+from analysis.charts.common import LABEL_LIMIT, LEGEND, NARROW, camp_scale, finish, present, year_axis
 
 STANCES = ["lift the embargo", "supply arms", "control the supplies", "mention"]
 TRACKS = ["reported in the corpus", "public record (UN)"]
@@ -18,10 +18,17 @@ def embargo_stances(table: pd.DataFrame) -> alt.TopLevelMixin:
                        f"{r.actor}: {r.stance} ({r.n} paragraph{'s' if r.n > 1 else ''})"
                        for r in table.itertuples(index=False)) + ".")
     camps = dict(zip(table["camp"], table["camp_label"], strict=True))
+    stances = present(STANCES, table["stance"])
+    # Actors in the order of their first stance, left to right, so the dots run down the chart as a diagonal.
+    actors = table.assign(order=table["stance"].map({s: i for i, s in enumerate(STANCES)})).sort_values(
+        ["order", "actor"], kind="stable")["actor"].drop_duplicates().tolist()
     chart = alt.Chart(table).mark_circle(opacity=0.9).encode(
-        x=alt.X("stance:N", title="Stance in the text", sort=present(STANCES, table["stance"]),
-                axis=alt.Axis(labelAngle=0, labelLimit=120, orient="top")),
-        y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("stance"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        # On a phone the columns are narrower than "control the supplies": one word a line there, below the
+        # plot (Vega stacks a label's lines downwards, so above it they would run into the first row).
+        x=alt.X("stance:N", title="Stance in the text", sort=stances,
+                axis=alt.Axis(labelAngle=0, labelLimit=120, orient="bottom",
+                              labelExpr=f"{NARROW} ? split(datum.label, ' ') : datum.label")),
+        y=alt.Y("actor:N", title=None, sort=actors, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         size=alt.Size("n:Q", title="Paragraphs", scale=alt.Scale(domain=[1, max(int(table["n"].max()), 2)],
                                                                  range=[160, 480]), legend=None),
         color=alt.Color("camp_label:N", title="Camp", scale=camp_scale(table["camp"], camps), legend=LEGEND),
