@@ -30,6 +30,11 @@ CHARTS_DRAWN = "() => [...document.querySelectorAll('.book-chart-canvas')].every
 # ... or, for tests that then report which chart failed, shows the renderer's bracketed notice.
 CHARTS_SETTLED = ("() => [...document.querySelectorAll('.book-chart-canvas')]"
                   ".every(el => el.querySelector('svg, canvas') || el.textContent.startsWith('['))")
+# vega-tooltip shows its element by adding the class "visible" each time a mark is hovered or tapped: a test
+# removes the class, hovers, and waits for it, rather than sleeping and perhaps reading the last mark's text.
+HIDE_TOOLTIP = "() => document.getElementById('vg-tooltip-element')?.classList.remove('visible')"
+TOOLTIP_SHOWN = ("() => { const tip = document.getElementById('vg-tooltip-element');"
+                 " return !!tip && tip.classList.contains('visible') && tip.innerText.trim() !== ''; }")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
