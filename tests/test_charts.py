@@ -26,6 +26,15 @@ def test_timeline_ranges(seed_tables):
     assert table.loc["doc-003", ["date_earliest", "date_latest"]].tolist() == ["2018-08-08", "2018-08-08"]
 
 
+def test_a_translation_is_named_in_words(seed_corpus):
+    """The corpus table names the original in words, not codes: no "ru" and no ISO date for a reader."""
+    outlets = list(corpus_chapter.sources_overview(seed_corpus)["outlet"])
+    assert outlets[2] == "Izvestia (Russian, 28 Sep 2016), translated for SouthFront"
+    assert corpus_chapter._translation_chain({"original_outlet": "Al-Ahram", "original_language": "xx",
+                                              "original_published": "spring 2016"}, "Wire") \
+        == "Al-Ahram (xx, spring 2016), translated for Wire"
+
+
 def test_corpus_facts(seed_corpus, seed_tables):
     facts = corpus_chapter.corpus_facts(seed_corpus, seed_tables["documents"], seed_tables["paragraphs"])
     assert facts["n_documents"] == 5 and facts["n_translated"] == 1

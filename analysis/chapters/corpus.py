@@ -26,11 +26,7 @@ def sources_overview(corpus: Corpus) -> pd.DataFrame:
     for doc in corpus.documents:
         meta = doc.source.meta
         translation = meta.get("translation") or {}
-        chain = (
-            f"{translation.get('original_outlet')} ({translation.get('original_language', '?')}, "
-            f"{translation.get('original_published', 'date unknown')}) → {doc.source.outlet}"
-            if translation else doc.source.outlet
-        )
+        chain = _translation_chain(translation, doc.source.outlet) if translation else doc.source.outlet
         bounds = doc.source.date_range
         rows.append({
             "outlet": chain, "title": doc.source.title,
@@ -40,6 +36,24 @@ def sources_overview(corpus: Corpus) -> pd.DataFrame:
             "confidence": meta.get("date_confidence") or "not stated",
         })
     return pd.DataFrame(rows)
+
+
+# The languages a translation's ``original_language`` names most often (ISO 639-1); another code is shown as written.
+LANGUAGES = {"ar": "Arabic", "en": "English", "fr": "French", "de": "German", "it": "Italian", "ru": "Russian",
+             "tr": "Turkish", "es": "Spanish"}
+
+
+def _translation_chain(translation: dict, outlet: str) -> str:
+    """"Izvestia (Russian, 28 Sep 2016), translated for SouthFront": the original, then who published it."""
+    language = translation.get("original_language")
+    published = translation.get("original_published")
+    try:
+        when = labels.date(str(published)) if published else None
+    except ValueError:  # a date the manifest gives in another form: shown as written
+        when = str(published)
+    details = ", ".join(part for part in (LANGUAGES.get(str(language), language), when) if part)
+    original = translation.get("original_outlet") or "an unnamed original"
+    return f"{original} ({details}), translated for {outlet}" if details else f"{original}, translated for {outlet}"
 
 
 def _credits(meta: dict) -> str:
