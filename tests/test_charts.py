@@ -84,7 +84,10 @@ def test_embargo_chronology_sets_close_marks_apart(seed_tables):
     table = embargo.embargo_chronology(invitations.request_events(invitations.requests_overview(seed_tables, cb)),
                                        record.load_record())
     spec = charts.embargo_chronology(table).to_dict()
-    assert spec["encoding"]["yOffset"] == {"field": "offset", "type": "quantitative", "scale": None}
+    # the offset is mapped onto the track's band from -half a track to +half: 0 is the band's middle, where the
+    # track's label is (with scale None, 0 was the band's top, half a track above the label)
+    assert spec["encoding"]["yOffset"] == {"field": "offset", "type": "quantitative",
+                                           "scale": {"domain": [-25.0, 25.0]}}
     placed = embargo_charts._lanes(table).assign(date=lambda t: pd.to_datetime(t["date"]))
     for _, track in placed.groupby("track"):
         for a in track.itertuples():

@@ -39,6 +39,17 @@ def camp_scale(camps: Iterable[str], labels: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=[labels[c] for c in ids], range=[CAMP_COLOURS[c] for c in ids])
 
 
+def centred_offset(field: str, height: int, rows: int) -> alt.YOffset:
+    """A vertical offset in pixels (``field``: 0 is the row's middle) for marks in the rows of a nominal y.
+
+    With an offset channel Vega-Lite lays the rows out as bands and maps the offset onto the band from its top:
+    without a scale (``scale=None``) an offset of 0 sat at the top of the band, half a row above the row's label.
+    Mapped from [-half a row, +half a row] onto the band, 0 is its middle and a unit is about a pixel.
+    """
+    half = height / max(rows, 1) / 2
+    return alt.YOffset(f"{field}:Q", scale=alt.Scale(domain=[-half, half]))
+
+
 def text_colour(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (WCAG contrast of text on a filled mark)."""
     red, green, blue = (int(background.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LABEL_LIMIT, LEGEND, NARROW, camp_scale, finish, present, year_axis
+from analysis.charts.common import LABEL_LIMIT, LEGEND, NARROW, camp_scale, centred_offset, finish, present, year_axis
 
 STANCES = ["lift the embargo", "supply arms", "control the supplies", "mention"]
 TRACKS = ["reported in the corpus", "public record (UN)"]
@@ -71,7 +71,7 @@ def embargo_chronology(table: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(table).mark_point(filled=True, size=140, opacity=0.85, stroke="white", strokeWidth=1).encode(
         x=alt.X("date:T", title="Date", scale=scale, axis=axis),
         y=alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        yOffset=alt.YOffset("offset:Q", scale=None),
+        yOffset=centred_offset("offset", 100, len(tracks)),
         shape=alt.Shape("track:N", title="Evidence", legend=LEGEND,
                         scale=alt.Scale(domain=tracks, range=["circle", "diamond"][:len(tracks)])),
         color=alt.Color("track:N", title="Evidence", legend=LEGEND,

@@ -10,6 +10,7 @@ from analysis.charts.common import (
     LABEL_LIMIT,
     LEGEND,
     camp_scale,
+    centred_offset,
     finish,
     present,
     text_colour,
@@ -45,10 +46,11 @@ def requests_timeline(events: pd.DataFrame) -> alt.TopLevelMixin:
     types = present(TYPE_ORDER, table["request_type"])
     type_labels = dict(zip(table["request_type"], table["type_label"], strict=True))
     scale, axis = year_axis(table["date"].min(), table["date_latest"].max())
+    height = max(34 * table["requester"].nunique() + LANE * int(table.groupby("requester")["lane"].max().sum()), 60)
     base = alt.Chart(table).encode(
         y=alt.Y("requester:N", title=None, sort=alt.EncodingSortField("date", op="min"),
                 axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        yOffset=alt.YOffset("offset:Q", scale=None),
+        yOffset=centred_offset("offset", height, table["requester"].nunique()),
         color=alt.Color("camp_label:N", title="Requester's camp", scale=camp_scale(table["requester_camp"],
                                                                                    _camp_labels(table)),
                         legend=LEGEND),
@@ -63,8 +65,7 @@ def requests_timeline(events: pd.DataFrame) -> alt.TopLevelMixin:
         x="date:T", shape=alt.Shape("type_label:N", title="Request",
                                     scale=alt.Scale(domain=[type_labels[t] for t in types],
                                                     range=SHAPES[:len(types)]), legend=LEGEND))
-    height = 34 * table["requester"].nunique() + LANE * int(table.groupby("requester")["lane"].max().sum())
-    return finish(span + marks, "Who asked, and when", description, max(height, 60))
+    return finish(span + marks, "Who asked, and when", description, height)
 
 
 def requests_matrix(matrix: pd.DataFrame) -> alt.TopLevelMixin:
