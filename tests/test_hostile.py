@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from analysis import config
-from analysis.site.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, HIDE_TOOLTIP, TOOLTIP_SHOWN, serve, toc_pages
+from analysis.site.serve import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, mark_tooltip, serve, toc_pages
 
 CORPUS = config.REPO_ROOT / "tests" / "fixtures" / "hostile"
 SITE = config.REPO_ROOT / "_build" / "corpora" / "hostile" / "_build" / "html"
@@ -53,14 +53,8 @@ def _tooltip(page) -> tuple[str, int]:
     """Hover over the request marks of the timeline; return the tooltip's text and its element count."""
     marks = page.locator(".book-chart-canvas").first.locator("path.mark-symbol path, g.mark-symbol path")
     for index in range(marks.count()):
-        page.evaluate(HIDE_TOOLTIP)  # so that the text read next is this mark's
-        marks.nth(index).hover(force=True)
-        try:
-            page.wait_for_function(TOOLTIP_SHOWN, timeout=1_000)
-        except Exception:  # noqa: BLE001 - this mark shows no tooltip; try the next
-            continue
-        tip = page.locator("#vg-tooltip-element")
-        if "alert(" in tip.inner_text():
+        tip = mark_tooltip(page, marks.nth(index))
+        if tip is not None and "alert(" in tip.inner_text():
             return tip.inner_text(), tip.locator("img, script").count()
     return "", 0
 

@@ -19,7 +19,7 @@ from analysis.chapters import labels
 from analysis.chapters.record import load_record
 from analysis.corpus.load import load_corpus
 from analysis.extract.codebook import load_codebook
-from analysis.site.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, HIDE_TOOLTIP, TOOLTIP_SHOWN, serve, toc_pages
+from analysis.site.serve import CHARTS_SETTLED, CHROMIUM, CHROMIUM_ARGS, mark_tooltip, serve, toc_pages
 
 SITE = config.BUILD_DIR / "html"
 PAGES = toc_pages(config.REPO_ROOT / "_toc.yml")
@@ -154,19 +154,9 @@ def _tooltips(page, phone: bool) -> list[str]:
         if not marks.count():
             marks = chart.locator("g.role-mark line")
         for index in range(min(marks.count(), 3)):
-            mark = marks.nth(index)
-            page.evaluate(HIDE_TOOLTIP)  # so that the text read next is this mark's, not the last one's
-            try:
-                if phone:
-                    mark.tap(force=True, timeout=2_000)
-                    if not page.evaluate(TOOLTIP_SHOWN):  # a tap first closes what the previous mark opened
-                        mark.tap(force=True, timeout=2_000)
-                else:
-                    mark.hover(force=True, timeout=2_000)
-                page.wait_for_function(TOOLTIP_SHOWN, timeout=1_000)
-            except Exception:  # noqa: BLE001 - a mark under another one cannot be reached, or shows no tooltip
-                continue
-            texts.append(page.locator("#vg-tooltip-element").inner_text())
+            tip = mark_tooltip(page, marks.nth(index), tap=phone)
+            if tip is not None:
+                texts.append(tip.inner_text())
     return texts
 
 

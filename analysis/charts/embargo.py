@@ -41,6 +41,7 @@ def embargo_stances(table: pd.DataFrame) -> alt.TopLevelMixin:
 
 CLOSE_DAYS = 90  # marks nearer than this on a ten-year axis touch (a mark is about 12 px, a year about 60 px)
 LANE = 12  # pixels between the marks of such a cluster
+CHRONOLOGY_HEIGHT = 100  # two tracks; the marks' offsets are measured in this chart's rows
 
 
 def _lanes(table: pd.DataFrame) -> pd.DataFrame:
@@ -71,7 +72,7 @@ def embargo_chronology(table: pd.DataFrame) -> alt.TopLevelMixin:
     chart = alt.Chart(table).mark_point(filled=True, size=140, opacity=0.85, stroke="white", strokeWidth=1).encode(
         x=alt.X("date:T", title="Date", scale=scale, axis=axis),
         y=alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        yOffset=centred_offset("offset", 100, len(tracks)),
+        yOffset=centred_offset("offset", CHRONOLOGY_HEIGHT, len(tracks)),
         shape=alt.Shape("track:N", title="Evidence", legend=LEGEND,
                         scale=alt.Scale(domain=tracks, range=["circle", "diamond"][:len(tracks)])),
         color=alt.Color("track:N", title="Evidence", legend=LEGEND,
@@ -79,4 +80,4 @@ def embargo_chronology(table: pd.DataFrame) -> alt.TopLevelMixin:
         tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("track:N", title="Evidence"),
                  alt.Tooltip("label:N", title="Event"), alt.Tooltip("reference:N", title="Source")],
     )
-    return finish(chart, "The requests against the UN record", description, 100)
+    return finish(chart, "The requests against the UN record", description, CHRONOLOGY_HEIGHT)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,11 +31,31 @@ CHARTS_DRAWN = "() => [...document.querySelectorAll('.book-chart-canvas')].every
 # ... or, for tests that then report which chart failed, shows the renderer's bracketed notice.
 CHARTS_SETTLED = ("() => [...document.querySelectorAll('.book-chart-canvas')]"
                   ".every(el => el.querySelector('svg, canvas') || el.textContent.startsWith('['))")
-# vega-tooltip shows its element by adding the class "visible" each time a mark is hovered or tapped: a test
-# removes the class, hovers, and waits for it, rather than sleeping and perhaps reading the last mark's text.
+# vega-tooltip shows its element by adding the class "visible" each time a mark is hovered or tapped:
+# mark_tooltip removes the class, hovers, and waits for it, rather than sleeping and perhaps reading the last
+# mark's text.
 HIDE_TOOLTIP = "() => document.getElementById('vg-tooltip-element')?.classList.remove('visible')"
 TOOLTIP_SHOWN = ("() => { const tip = document.getElementById('vg-tooltip-element');"
                  " return !!tip && tip.classList.contains('visible') && tip.innerText.trim() !== ''; }")
+
+
+def mark_tooltip(page: Any, mark: Any, tap: bool = False) -> Any | None:
+    """The tooltip element once ``mark`` (a Playwright locator) has shown its own tooltip, hovered or tapped;
+    None if it shows none (a mark under another one, or one without a tooltip).
+
+    On a touch screen a tap on a new mark first closes what the previous mark opened, so it taps again."""
+    page.evaluate(HIDE_TOOLTIP)
+    try:
+        if tap:
+            mark.tap(force=True, timeout=2_000)
+            if not page.evaluate(TOOLTIP_SHOWN):
+                mark.tap(force=True, timeout=2_000)
+        else:
+            mark.hover(force=True, timeout=2_000)
+        page.wait_for_function(TOOLTIP_SHOWN, timeout=1_000)
+    except Exception:  # noqa: BLE001 - Playwright's timeout: this mark cannot be reached or shows no tooltip
+        return None
+    return page.locator("#vg-tooltip-element")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
