@@ -100,14 +100,16 @@ def test_embargo_chronology_sets_close_marks_apart(seed_tables):
 
 def test_embargo_holders_on_the_seeds(seed_tables):
     """Table of embargo statements: Izvestia's unnamed source ("The source of Izvestia notes that Russia will
-    have to attend to…") holds its own remark; Russia, which the remark is about, does not."""
+    have to attend to…") holds its own remark; Russia, which the remark is about, does not. In ¶4 the source
+    is quoted saying the lifting "was discussed": the quotation's speaker, not Haftar (who is the requester of
+    a request later in the same quotation), holds that stance."""
     from analysis.chapters import embargo
     from analysis.extract.codebook import load_codebook
 
     statements = embargo.embargo_statements(seed_tables, load_codebook())
     assert list(zip(statements["para_id"], statements["actor"], statements["camp"], strict=True)) == [
         ("doc-001-p009", "Abdel Fattah el-Sisi", "egypt"), ("doc-001-p010", "Fayez al-Sarraj", "gna"),
-        ("doc-002-p003", "Khalifa Haftar", "tobruk"), ("doc-002-p004", "Khalifa Haftar", "tobruk"),
+        ("doc-002-p003", "Khalifa Haftar", "tobruk"), ("doc-002-p004", "Unnamed source", "none"),
         ("doc-002-p005", "Anvar Makhmutov", "russia"), ("doc-002-p007", "Unnamed source", "none")]
 
 
@@ -119,6 +121,13 @@ def test_embargo_holders_on_the_seeds(seed_tables):
     ("Gennady Gatilov stated that Moscow would not supply arms to Libya under the embargo.", "Gennady Gatilov"),
     # no reported speech: the first person named
     ("Aguila Saleh met Russian diplomats in Moscow to discuss the arms embargo.", "Aguila Saleh Issa"),
+    # the stance cue inside a quotation: its speaker holds it, named or not, whoever requests in the quotation
+    ("“Lifting the arms embargo is not on the table now,” Gennady Gatilov told reporters.", "Gennady Gatilov"),
+    ("“They talked about lifting the arms embargo, and Haftar asked Moscow for weapons,” one of the diplomats"
+     " said.", "Unnamed source"),
+    # the cue outside the quotation: the requester, as before
+    ("Aguila Saleh called for the arms embargo to be lifted, saying: “We need weapons against terrorists.”",
+     "Aguila Saleh Issa"),
 ])
 def test_embargo_holder_by_sentence_kind(make_corpus, sentence, holder):
     from analysis.chapters import embargo

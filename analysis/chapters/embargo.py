@@ -2,7 +2,9 @@
 
 A statement is a paragraph of the reporting tagged with the ``arms-embargo``
 theme. Its stance comes from the codebook's ``embargo_stances`` cues (the first
-that occurs, in order); its holder is the requester of a request in the
+that occurs, in order); its holder is the speaker of the quotation the cue
+stands in, if it stands in one (an unattributed "the source said" stays an
+unnamed source), else the requester of a request in the
 paragraph, else the subject of reported speech ("Gatilov noted that…", "The
 source of Izvestia notes that…": an unnamed source stays unnamed, never the
 country it talks about), else the first person named outside quotation marks,
@@ -25,7 +27,7 @@ from analysis.extract.codebook import Codebook, cue_pattern
 THEME = "arms-embargo"
 # A sentence that reports what someone said: "<subject> [also] notes that …" (no quotation in the subject).
 REPORTED = re.compile(rf"^(?P<who>[^“”\"]{{1,80}}?)\s+(?:also\s+)?(?:{VERBS})\s+that\b", re.IGNORECASE)
-UNNAMED = re.compile(r"\b(?:sources?|officials?|insiders?)\b", re.IGNORECASE)
+UNNAMED = re.compile(r"\b(?:sources?|officials?|insiders?|diplomats?)\b", re.IGNORECASE)
 UNNAMED_SOURCE = "unnamed source"
 
 
@@ -47,9 +49,33 @@ def _reported_speaker(text: str, mentions: pd.DataFrame, codebook: Codebook) -> 
     return None
 
 
-def _holder(para_id: str, text: str, built: dict[str, pd.DataFrame], codebook: Codebook) -> str | None:
-    """Who holds the stance: a requester in the paragraph, else the speaker of reported speech, else the first
-    person named outside quotation marks, else the first other named actor (not a media outlet), else None."""
+def _quoted_speaker(para_id: str, cue_at: int | None, quotes: pd.DataFrame) -> str | None:
+    """The speaker of the quotation in which the stance cue (at offset ``cue_at``) stands: an actor's id, or
+    :data:`UNNAMED_SOURCE` for "…," the source said; None if the cue is outside every quotation or its speaker
+    is neither named in the codebook nor an unnamed source.
+
+    Why first: in "“…the lifting of the embargo … were discussed…,” the source said" the stance is the source's
+    words, even when a request in the same quotation has another requester."""
+    if cue_at is None:
+        return None
+    for quote in quotes[quotes["para_id"] == para_id].itertuples(index=False):
+        if quote.start <= cue_at < quote.end:
+            if isinstance(quote.speaker_id, str):
+                return quote.speaker_id
+            if isinstance(quote.speaker_text, str) and UNNAMED.search(quote.speaker_text):
+                return UNNAMED_SOURCE
+            return None
+    return None
+
+
+def _holder(para_id: str, text: str, built: dict[str, pd.DataFrame], codebook: Codebook,
+            cue_at: int | None = None) -> str | None:
+    """Who holds the stance: the speaker of the quotation the cue stands in, else a requester in the paragraph,
+    else the speaker of reported speech, else the first person named outside quotation marks, else the first
+    other named actor (not a media outlet), else None."""
+    quoted = _quoted_speaker(para_id, cue_at, built["quotes"])
+    if quoted:
+        return quoted
     requests = built["requests"][built["requests"]["para_id"] == para_id]
     if requests["requester_id"].notna().any():
         return requests["requester_id"].dropna().iloc[0]
@@ -73,8 +99,9 @@ def embargo_statements(built: dict[str, pd.DataFrame], codebook: Codebook) -> pd
     paras = built["paragraphs"]
     rows = []
     for row in paras[paras["para_id"].isin(themed) & (paras["segment"] != "comment")].itertuples(index=False):
-        stance = next((name for name, pattern in stances if pattern.search(row.text)), "mention")
-        holder = _holder(row.para_id, row.text, built, codebook)
+        found = next(((name, match) for name, pattern in stances if (match := pattern.search(row.text))), None)
+        stance = found[0] if found else "mention"
+        holder = _holder(row.para_id, row.text, built, codebook, found[1].start() if found else None)
         named = holder not in (None, UNNAMED_SOURCE)
         camp = (codebook.camp(holder) if named else None) or "none"
         rows.append({"para_id": row.para_id, "doc_id": row.doc_id,
