@@ -89,6 +89,68 @@ def test_year_letters_follow_the_dates():
     assert year_suffixes(entries) == {"feb": "2011a", "sep": "2011b"}
 
 
+def _bibliography_entries() -> dict[str, str]:
+    """Entry id → the entry's text, in the order the built bibliography lists them."""
+    from html import unescape
+
+    page = (SITE / "book" / "bibliography.html").read_text(encoding="utf-8")
+    found = re.findall(r'<div class="citation" id="([\w-]+)" role="doc-biblioentry">\s*<span class="label">.*?</span>'
+                       r"\s*<p>(.*?)</p>", page, flags=re.S)
+    return {ident: unescape(re.sub(r"<[^>]+>", "", body)) for ident, body in found}
+
+
+def test_each_citation_opens_the_entry_it_names():
+    """Author–date: "(Sputnik, 2015)" links to an entry that opens "Sputnik (2015, …)", so the citation and the
+    bibliography name a work the same way, with its year letter."""
+    entries = _bibliography_entries()
+    checked = 0
+    for page in sorted((SITE / "book").glob("*.html")):
+        for target, label in re.findall(r'href="bibliography\.html#([\w-]+)"[^>]*>([^<]+)</a>',
+                                        page.read_text(encoding="utf-8")):
+            author, _, year = label.rpartition(", ")
+            lead = author.split(" and ")[0].split(" et al.")[0]
+            surname = lead.split()[-1] if " " in lead and not lead.isupper() else lead
+            assert entries[target].startswith(surname) or entries[target].startswith(lead), (page.name, label)
+            assert f"({year}" in entries[target].split(")")[0] + ")", (page.name, label, entries[target][:80])
+            checked += 1
+    assert checked > 20
+
+
+def test_bibliography_is_one_alphabet():
+    """People and organisations in one alphabet (an initial "The" ignored), then year: AFP's and Al-Alam's
+    works no longer come after every personal surname, as braces sorted after "z"."""
+    entries = list(_bibliography_entries().values())
+    assert len(entries) == len(re.findall(r"^@\w+\{", (config.REPO_ROOT / "references.bib").read_text(
+        encoding="utf-8"), flags=re.M))
+
+    def key(text: str) -> tuple[str, str]:
+        name, _, rest = text.partition(" (")
+        return re.sub(r"^the\s+", "", name.casefold()), rest.split(")")[0]
+
+    assert [key(e) for e in entries] == sorted(key(e) for e in entries)
+    assert entries[0].startswith("Al-Alam (2015, 2 December)")
+    assert not any(re.match(r"\[\d+\]", e) for e in entries)
+
+
+def test_corpus_documents_are_filed_as_the_chapters_cite_them():
+    """Each corpus document's entry is filed under the outlet the chapters name and says how they cite it
+    ("SouthFront, Sep 2016"), so a reader who meets the label in a chapter finds the work under S, not under
+    Izvestia, whose story SouthFront translated."""
+    from analysis.chapters import labels
+    from analysis.corpus.load import load_corpus
+
+    sources = load_corpus(config.DATA_DIR, read_texts=False).sources
+    entries = _bibliography_entries().values()
+    assert len(sources) == 5
+    for doc in sources:
+        label = labels.document(doc.outlet, doc.published, doc.date_precision)
+        url = doc.meta["url"].rstrip("/")
+        matching = [e for e in entries if url in e]
+        assert len(matching) == 1, doc.id
+        assert matching[0].startswith(doc.outlet.split(" (")[0]), (doc.id, matching[0][:60])
+        assert f"cited in the chapters as “{label}”" in matching[0], (doc.id, label)
+
+
 def test_the_sources_page_lists_its_documents_in_its_contents():
     """Each document of the sources appendix is an HTML output, not a Markdown heading: the page's "Contents"
     still lists every one, by its label, linked to its section (_ext/book_pages.toc_with_output_headings)."""
