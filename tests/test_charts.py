@@ -8,6 +8,7 @@ import pytest
 
 from analysis import charts
 from analysis.chapters import corpus as corpus_chapter
+from analysis.charts.common import chart_title
 
 
 def test_composition_shares(seed_tables):
@@ -47,7 +48,7 @@ def test_corpus_facts(seed_corpus, seed_tables):
 
 def test_timeline_chart_spec(seed_tables):
     spec = charts.document_timeline(corpus_chapter.document_timeline(seed_tables["documents"])).to_dict()
-    assert spec["title"]["text"] == "When the documents were published"
+    assert chart_title(spec) == "When the documents were published"
     assert spec["description"].startswith(
         "Timeline of 5 documents, Sputnik, 2 Dec 2015; Libyan Gazette, May 2016 (9–15 May 2016); ")
     point = spec["encoding"]

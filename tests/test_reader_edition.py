@@ -60,11 +60,27 @@ MEASURE = """() => {
     }
     return hits;
   };
+  // How far each mark's centre sits from the nearest row label's centre, in rows, on charts with a row axis
+  // (one whose labels stand one above another): a mark half a row off reads as the next row's.
+  const centre = b => (b.top + b.bottom) / 2;
+  const offRow = c => {
+    const axes = [...c.querySelectorAll('.role-axis')].map(a => [...a.querySelectorAll('.role-axis-label text')]
+      .map(t => t.getBoundingClientRect())).filter(bs => bs.length > 1 && new Set(bs.map(centre)).size === bs.length
+        && Math.abs(bs[0].right - bs[1].right) < 2);
+    if (!axes.length) return 0;
+    const rows = axes[0].map(centre).sort((a, b) => a - b);
+    const step = Math.min(...rows.slice(1).map((r, i) => r - rows[i]));
+    const marks = [...c.querySelectorAll('.role-mark path, .role-mark rect')]
+      .filter(m => !m.closest('.role-axis, .role-legend')).map(m => m.getBoundingClientRect()).filter(b => b.height);
+    return Math.max(0, ...marks.map(b => Math.min(...rows.map(r => Math.abs(centre(b) - r))) / step));
+  };
   const charts = [...column.querySelectorAll('.book-chart-canvas')].map(c => {
     const svg = c.querySelector('svg');
     return {id: c.id, box: c.getBoundingClientRect().width, drawn: svg ? svg.getBoundingClientRect().width : 0,
             legend: [...c.querySelectorAll('.role-legend-label text')].map(t => t.textContent),
-            collisions: collisions(c)};
+            collisions: collisions(c), offRow: offRow(c),
+            // Vega cuts a text longer than its limit with an ellipsis: a label, a legend entry or a title
+            cut: [...c.querySelectorAll('svg text')].map(t => t.textContent).filter(s => s.includes('…'))};
   });
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -245,6 +261,24 @@ def test_no_chart_text_overlaps_another(seen, device, path):
     """No two texts of a chart touch: an axis whose labels are wider than their columns on a phone (Fig. 5's
     stances, before they were set one word a line) fails here."""
     assert {c["id"]: c["collisions"] for c in seen[(device, path)]["charts"] if c["collisions"]} == {}
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize("path", PAGES)
+def test_no_chart_text_is_cut_short(seen, device, path):
+    """No label, legend entry or title ends in Vega's ellipsis: on a phone the network's names ("Ahmed M…"),
+    the document rows ("Libyan Gazette, May 2…"), the comment themes and a title were cut before they wrapped
+    or took a short form."""
+    assert {c["id"]: c["cut"] for c in seen[(device, path)]["charts"] if c["cut"]} == {}
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize("path", PAGES)
+def test_marks_sit_on_their_rows_label(seen, device, path):
+    """Each mark is within 0.4 of a row of its row's label (lanes spread marks of one row by up to 0.27):
+    when an offset channel put Figs. 3 and 6 half a row high (0.5), al-Mismari's marks read as the unnamed
+    requester's; a three-line label hung a line below its bar (0.39) until it was lifted."""
+    assert {c["id"]: round(c["offRow"], 2) for c in seen[(device, path)]["charts"] if c["offRow"] > 0.4} == {}
 
 
 def test_chart_pages_yield_tooltips(seen):

@@ -30,6 +30,40 @@ def camp(codebook: Codebook, camp_id: str | None) -> str:
     return codebook.camp_labels.get(camp_id) or codebook.camps.get(camp_id, camp_id)
 
 
+NODE = 30  # characters: a name this long fits beside a node of the network on a desktop
+
+
+def node_actor(codebook: Codebook, actor_id: str) -> str:
+    """An actor's name beside a node on a desktop: the name, or without its parenthesis when longer than
+    :data:`NODE` ("Government of National Accord (GNA)" → "Government of National Accord"), whole in the
+    tooltip."""
+    name = codebook.actors[actor_id]["name"]
+    return name if len(name) <= NODE else name.split(" (")[0]
+
+
+SHORT = 14  # characters: a name this long fits beside a node of the network on a phone
+
+
+def short_actor(codebook: Codebook, actor_id: str) -> str:
+    """A label for a narrow space, from the codebook: its ``short`` if it has one; a person's surname
+    ("el-Sisi", "Putin"); a name without its parenthesis if that is short ("Islamic State"); a body's acronym
+    among its aliases ("GNA", "HoR"); otherwise the name without its parenthesis.
+
+    Why: on a phone a node label of the network has some 90 px, which cut "Ahmed Maiteeq" to "Ahmed M…";
+    the surname or the acronym is what the reporting itself uses for a second mention."""
+    actor = codebook.actors[actor_id]
+    name = actor["name"]
+    if actor.get("short"):
+        return actor["short"]
+    if actor.get("type") == "person":
+        return name.split()[-1]
+    if len(name.split(" (")[0]) <= SHORT:
+        return name.split(" (")[0]
+    aliases = [a["text"] if isinstance(a, dict) else a for a in actor.get("aliases", [])]
+    acronyms = [a for a in aliases if " " not in a and 2 <= len(a) <= 5 and sum(c.isupper() for c in a) >= 2]
+    return acronyms[0] if acronyms else name.split(" (")[0]
+
+
 def request_type(codebook: Codebook, kind: str) -> str:
     """``military_intervention`` → "Military intervention"."""
     spec = codebook.request_types.get(kind, {})

@@ -37,9 +37,12 @@ def comention_nodes(built: dict[str, pd.DataFrame], codebook: Codebook, min_ment
     mentions = mentions[~mentions["actor_id"].isin(leave_out)]
     counts = mentions.drop_duplicates(["para_id", "actor_id"]).groupby("actor_id").size()
     kept = counts[counts >= min_mentions]
-    rows = [{"actor_id": a, "actor": codebook.actors[a]["name"], "camp": codebook.camp(a) or "none",
+    rows = [{"actor_id": a, "actor": codebook.actors[a]["name"], "label": labels.node_actor(codebook, a),
+             "short": labels.short_actor(codebook, a),
+             "camp": codebook.camp(a) or "none",
              "camp_label": labels.camp(codebook, codebook.camp(a)), "n_paragraphs": int(n)} for a, n in kept.items()]
-    nodes = pd.DataFrame(rows, columns=["actor_id", "actor", "camp", "camp_label", "n_paragraphs"])
+    nodes = pd.DataFrame(rows, columns=["actor_id", "actor", "label", "short", "camp", "camp_label",
+                                        "n_paragraphs"])
     if nodes.empty:
         return nodes.assign(x=[], y=[], label_x=[], label_y=[], align=[])
     nodes["camp_rank"] = nodes["camp"].map({c: i for i, c in enumerate(CAMP_ORDER)})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LABEL_LIMIT, LEGEND, camp_scale, finish
+from analysis.charts.common import LEGEND, camp_scale, finish, wrapped_axis
 
 DOCUMENT_COLOURS = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#4D4D4D", "#D55E00"]
 
@@ -17,15 +17,16 @@ def comment_themes(table: pd.DataFrame) -> alt.TopLevelMixin:
     description = "Bar chart of reader comments by theme: " + "; ".join(
         f"{name} {int(n)}" for name, n in totals.items()) + ". A comment can carry several themes."
     documents = list(dict.fromkeys(table["document"]))
+    axis, row = wrapped_axis(table["theme_name"])
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("n_comments:Q", title="Comments", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("theme_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        y=alt.Y("theme_name:N", title=None, sort="-x", axis=axis),
         color=alt.Color("document:N", title="Under the article", legend=LEGEND,
                         scale=alt.Scale(domain=documents, range=DOCUMENT_COLOURS[:len(documents)])),
         tooltip=[alt.Tooltip("theme_name:N", title="Theme"), alt.Tooltip("document:N", title="Under"),
                  alt.Tooltip("n_comments:Q", title="Comments")],
     )
-    return finish(chart, "What the commenters argue", description, 30 * table["theme_name"].nunique())
+    return finish(chart, "What the commenters argue", description, row * table["theme_name"].nunique())
 
 
 def camps_in_comments_and_reporting(table: pd.DataFrame) -> alt.TopLevelMixin:

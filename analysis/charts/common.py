@@ -10,6 +10,8 @@ marks are hidden from screen readers, which read the chart's description instead
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Iterable
 
 import altair as alt
@@ -25,6 +27,44 @@ NARROW = f"(containerSize()[0] || {WIDTH}) < 560"
 LEGEND = alt.Legend(orient="bottom", direction="horizontal", columns=alt.ExprRef(f"{NARROW} ? 1 : 2"),
                     labelLimit=alt.ExprRef(f"{NARROW} ? 240 : 160"), symbolLimit=0)
 LABEL_LIMIT = alt.ExprRef(f"{NARROW} ? 140 : 260")  # axis labels naming documents and actors
+
+
+LINE = 13  # px between the lines of a wrapped axis label
+
+
+def lifted(lines: str) -> str:
+    """A label offset (Vega expression) that centres a label of ``lines`` lines on its row: Vega puts the first
+    line on the row's centre and hangs the others below it, so a three-line label sat a line low."""
+    return f"-(({lines}) - 1) * {LINE / 2}"
+
+
+def wrapped_lines(values: Iterable[str], narrow: int = 22, wide: int = 40) -> tuple[str, int]:
+    """A Vega expression giving each label as lines of at most ``narrow`` (phone) or ``wide`` characters,
+    broken between words, and the most lines any label takes on a phone (to size the rows).
+
+    Why: a long row label ("Overstretch: Russia should not take on Libya too") was cut with an ellipsis, on
+    a phone to "Overstretch: Russia sh…", and the part cut off is the argument."""
+    values = sorted({str(v) for v in values})
+    on_phone = {v: textwrap.wrap(v, narrow) or [v] for v in values}
+    on_desktop = {v: textwrap.wrap(v, wide) or [v] for v in values}
+    expr = f"({NARROW} ? {json.dumps(on_phone)} : {json.dumps(on_desktop)})[datum.label]"
+    return expr, max((len(lines) for lines in on_phone.values()), default=1)
+
+
+def wrapped_axis(values: Iterable[str]) -> tuple[alt.Axis, int]:
+    """A row axis whose labels wrap between words (:func:`wrapped_lines`), and the row height in pixels
+    that holds the longest on a phone."""
+    expr, lines = wrapped_lines(values)
+    return alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=expr, labelLineHeight=LINE,
+                    labelOffset=alt.ExprRef(lifted(f"length({expr})"))), max(30, LINE * lines + 6)
+
+
+def document_axis() -> alt.Axis:
+    """A row axis of document labels ("Libyan Gazette, May 2016"). On a phone, 140 px would cut them to
+    "Libyan Gazette, May 2…", and the date is the part a reader needs: there the outlet and the date take a
+    line each (a 36 px row holds two lines)."""
+    return alt.Axis(labelLimit=LABEL_LIMIT, labelExpr=f"{NARROW} ? split(datum.label, ', ') : datum.label",
+                    labelLineHeight=LINE, labelOffset=alt.ExprRef(lifted(f"{NARROW} ? 2 : 1")))
 
 
 def present(order: Iterable[str], values: Iterable[str]) -> list[str]:
@@ -71,13 +111,23 @@ def finish(chart: alt.TopLevelMixin, title: str, description: str, height: int) 
 
     ``height`` is the plot's own height, in pixels.
     """
-    heading = alt.TitleParams(title, anchor="start", frame="bounds", fontSize=13, limit=alt.ExprRef(
+    # On a phone a long title takes two lines rather than losing its end to an ellipsis.
+    text = alt.ExprRef(f"{NARROW} ? {json.dumps(textwrap.wrap(title, 40))} : {json.dumps(title)}")
+    heading = alt.TitleParams(text, anchor="start", frame="bounds", fontSize=13, lineHeight=17, limit=alt.ExprRef(
         f"(containerSize()[0] || {WIDTH}) - 10"))
-    return chart.properties(title=heading, description=description, width="container", height=height).configure(
+    return chart.properties(title=heading, description=description, width="container", height=height,
+                            usermeta={"title": title}).configure(
         # the width fits the column; the height is the plot's, legends below it add to it, never squeeze it
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding", resize=True),
     ).configure_mark(aria=False).configure_axis(aria=False, labelFontSize=11, titleFontSize=12).configure_legend(
         aria=False, labelFontSize=11, titleFontSize=12).configure_view(stroke=None)
+
+
+def chart_title(spec: dict) -> str:
+    """A finished spec's title as one string (on a phone its ``text`` is an expression that breaks it in
+    lines; :func:`finish` keeps the plain title in ``usermeta``)."""
+    title = spec.get("usermeta", {}).get("title") or spec.get("title")
+    return title.get("text", "") if isinstance(title, dict) else str(title or "")
 
 
 # Several legends stack under the plot, each from the left edge, instead of side by side past the edge.

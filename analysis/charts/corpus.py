@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from analysis.chapters.corpus import PART_ORDER
-from analysis.charts.common import LABEL_LIMIT, LEGEND, finish, present, year_axis
+from analysis.charts.common import LEGEND, document_axis, finish, present, year_axis
 
 DATED_ORDER = ["to the day", "to a range of days"]
 DATED_COLOURS = {"to the day": "#0072B2", "to a range of days": "#E69F00"}
@@ -30,7 +30,7 @@ def document_timeline(table: pd.DataFrame) -> alt.TopLevelMixin:
     scale, axis = year_axis(table["date_earliest"].min(), table["date_latest"].max())
     chart = alt.Chart(table).mark_point(filled=True, size=110, opacity=0.9).encode(
         x=alt.X("date_earliest:T", title="Publication date", scale=scale, axis=axis),
-        y=alt.Y("document:N", title=None, sort=alt.SortField("date_earliest"), axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        y=alt.Y("document:N", title=None, sort=alt.SortField("date_earliest"), axis=document_axis()),
         color=alt.Color("dated:N", title="Dated", legend=LEGEND,
                         scale=alt.Scale(domain=dated, range=[DATED_COLOURS[d] for d in dated])),
         shape=alt.Shape("dated:N", title="Dated", legend=LEGEND,
@@ -51,7 +51,7 @@ def document_composition(table: pd.DataFrame) -> alt.TopLevelMixin:
     parts = present(PART_ORDER, table["part"])
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("n_chars:Q", title="Characters", stack="zero", axis=alt.Axis(format="~s")),
-        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        y=alt.Y("document:N", title=None, sort=None, axis=document_axis()),
         color=alt.Color("part:N", title="Part of the page", legend=LEGEND,
                         scale=alt.Scale(domain=parts, range=[PART_COLOURS[p] for p in parts])),
         order=alt.Order("part:N"),  # PART_ORDER is alphabetical, so stacks follow the legend

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import LABEL_LIMIT, LEGEND, NARROW, camp_scale, finish
+from analysis.charts.common import LEGEND, NARROW, camp_scale, document_axis, finish
 
 
 def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.TopLevelMixin:
@@ -36,11 +36,12 @@ def comention_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.TopLevelM
         tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("camp_label:N", title="Camp"),
                  alt.Tooltip("n_paragraphs:Q", title="Paragraphs")],
     )
-    limit = alt.ExprRef(f"{NARROW} ? 62 : 180")  # on a phone, names are cut short: the tooltip has them whole
+    # On a phone a label has some 90 px: it shows the short label (surname, acronym); the tooltip names in full.
+    text = alt.ExprRef(f"{NARROW} ? datum.short : datum.label")
     labels = [alt.Chart(nodes).transform_filter(alt.datum.align == side).mark_text(
-        fontSize=10, align=side, baseline="middle", limit=limit).encode(
-            x=alt.X("label_x:Q", axis=None, scale=x_scale), y=alt.Y("label_y:Q", axis=None, scale=y_scale),
-            text="actor:N") for side in ("left", "right")]
+        fontSize=10, align=side, baseline="middle", limit=alt.ExprRef(f"{NARROW} ? 90 : 180"), text=text).encode(
+            x=alt.X("label_x:Q", axis=None, scale=x_scale), y=alt.Y("label_y:Q", axis=None, scale=y_scale))
+        for side in ("left", "right")]
     return finish(alt.layer(lines, points, *labels), "Who is named with whom", description,
                   max(24 * len(nodes), 260))
 
@@ -53,7 +54,7 @@ def camps_by_document(table: pd.DataFrame) -> alt.TopLevelMixin:
     camps = dict(zip(table["camp"], table["camp_label"], strict=True))
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("share:Q", title="Share of actor mentions", stack="normalize", axis=alt.Axis(format="%")),
-        y=alt.Y("document:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        y=alt.Y("document:N", title=None, sort=None, axis=document_axis()),
         color=alt.Color("camp_label:N", title="Camp", scale=camp_scale(table["camp"], camps), legend=LEGEND),
         order=alt.Order("camp:N"),
         tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("camp_label:N", title="Camp"),

@@ -24,7 +24,7 @@ from urllib.parse import quote
 import altair as alt
 import pandas as pd
 
-from analysis.charts.common import with_legend_layout
+from analysis.charts.common import chart_title, with_legend_layout
 
 RENDERER = "book"
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
@@ -72,8 +72,7 @@ def _data_links(spec: dict[str, Any], div_id: str) -> str:
     Each link names its chart ("Data of “Who asked, and when” (CSV)"), so a list of links read out by a
     screen reader, or a page with several charts, says which is which.
     """
-    title = spec.get("title")
-    title = title.get("text", "") if isinstance(title, dict) else title or "the chart"
+    title = chart_title(spec) or "the chart"
     datasets = list(spec.get("datasets", {}).values())
     links = []
     for number, rows in enumerate(datasets, 1):
