@@ -88,3 +88,21 @@ def test_introduction_links_every_chapter():
     intro = _markdown("index")
     for name in ["corpus", *THEMES, "sources", "chronology"]:
         assert f"({name}.ipynb)" in intro, name
+
+
+def test_the_sources_page_says_how_a_paragraph_repeats(seed_tables):
+    """Sputnik ¶6 repeats ¶2 but for a final full stop: "the same words, punctuation aside", not "exact";
+    the Libyan Gazette's second "Forgot password?" is word for word; what each note says is in the page."""
+    from analysis.chapters.sources import SourcesView
+
+    page = SourcesView(seed_tables["documents"], seed_tables["paragraphs"])._repr_html_()
+
+    def note(para_id: str) -> str:
+        block = page.split(f'id="{para_id}"', 1)[1].split("</div>", 1)[0]
+        return block.split('<span class="segment-label">', 1)[1].split("</span>", 1)[0]
+
+    assert note("doc-000-p006").endswith("repeats ¶2 (the same words, punctuation aside)")
+    assert note("doc-001-p020").endswith("repeats ¶19 (word for word)")
+    assert note("doc-002-p017").endswith("repeats ¶16 (contained in it)")
+    assert note("doc-004-p011").endswith("repeats ¶3 (nearly the same)")
+    assert "(exact)" not in page

@@ -18,6 +18,19 @@ SEGMENT_LABELS = {
 }
 
 
+# How a repeat relates to the paragraph it repeats, in words (``repeat_kind`` in the data; analysis.corpus.repeats).
+REPEAT_WORDS = {"exact": "the same words, punctuation aside", "contained": "contained in it", "near": "nearly the same"}
+
+
+def repeat_note(kind: str, text: str, earlier: str | None) -> str:
+    """``exact`` means equal once case, punctuation and spacing are ignored; a reader who sees "exact" beside two
+    paragraphs that differ by a full stop (Sputnik ¶2 and ¶6) is misled, so "word for word" is kept for the
+    truly identical and the rest say what was ignored."""
+    if kind == "exact" and earlier is not None and text == earlier:
+        return "word for word"
+    return REPEAT_WORDS.get(kind, kind)
+
+
 def _published(document: pd.Series) -> str:
     from analysis.chapters import labels
 
@@ -38,10 +51,11 @@ def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | No
         f'<p class="source-meta">{html.escape(document["outlet"])} · published '
         f'{html.escape(_published(document))} · file <code>{html.escape(document["file"])}</code></p>',
     ]
+    texts = dict(zip(paragraphs["para_id"], paragraphs["text"], strict=True))
     for row in paragraphs.itertuples(index=False):
         label = SEGMENT_LABELS[row.segment]
-        repeat = f"repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(row.repeat_kind)})" \
-            if row.repeat_of else ""
+        note = repeat_note(row.repeat_kind, row.text, texts.get(row.repeat_of)) if row.repeat_of else ""
+        repeat = f"repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(note)})" if row.repeat_of else ""
         repeat = f" · {repeat}" if label and repeat else repeat
         tag = f'<span class="segment-label">{html.escape(label)}{repeat}</span>' if label or repeat else ""
         text = html.escape(row.text).replace("\n", "<br>")
