@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from pybtex.plugin import register_plugin
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import pages
 from pybtex.style.sorting import BaseSortingStyle
@@ -55,64 +56,34 @@ class AuthorDateStyle(UnsrtStyle):
     default_name_style = "lastfirst"
     default_sorting_style = "author_date"
 
-    def _lead(self, e: Any, role: str = "author") -> Any:
+    def _entry(self, e: Any, *middle: Any, role: str = "author") -> Any:
+        """An entry: "Author (year, day month)." first, then ``middle``, then the note and the web address."""
         names = self.format_names(role, as_sentence=False) if role in e.persons else optional[""]
-        return sentence(add_period=True)[words[names, WHEN]]
+        lead = sentence(add_period=True)[words[names, WHEN]]
+        return toplevel[(lead, *middle, sentence[optional_field("note")], self.format_web_refs(e))]
 
     def get_misc_template(self, e: Any) -> Any:
-        return toplevel_of(
-            self._lead(e),
-            optional[self.format_title(e, "title")],
-            optional[sentence[field("howpublished")]],
-            sentence[optional_field("note")],
-            self.format_web_refs(e),
-        )
+        return self._entry(e, optional[self.format_title(e, "title")], optional[sentence[field("howpublished")]])
 
     def get_article_template(self, e: Any) -> Any:
         volume = optional[join[field("volume"), optional["(", field("number"), ")"], optional[":", pages]]]
-        return toplevel_of(
-            self._lead(e),
-            self.format_title(e, "title"),
-            sentence[tag("em")[field("journal")], volume],
-            sentence[optional_field("note")],
-            self.format_web_refs(e),
-        )
+        return self._entry(e, self.format_title(e, "title"), sentence[tag("em")[field("journal")], volume])
 
     def get_book_template(self, e: Any) -> Any:
-        return toplevel_of(
-            self._lead(e, "author" if "author" in e.persons else "editor"),
-            self.format_btitle(e, "title"),
-            sentence[field("publisher"), optional_field("address"), optional[self.format_edition(e)]],
-            sentence[optional_field("note")],
-            self.format_web_refs(e),
-        )
+        return self._entry(e, self.format_btitle(e, "title"),
+                           sentence[field("publisher"), optional_field("address"), optional[self.format_edition(e)]],
+                           role="author" if "author" in e.persons else "editor")
 
     def get_inproceedings_template(self, e: Any) -> Any:
-        return toplevel_of(
-            self._lead(e),
-            self.format_title(e, "title"),
+        return self._entry(
+            e, self.format_title(e, "title"),
             words["In", sentence[self.format_btitle(e, "booktitle", as_sentence=False), optional[pages]]],
-            sentence[optional_field("publisher")],
-            sentence[optional_field("note")],
-            self.format_web_refs(e),
-        )
+            sentence[optional_field("publisher")])
 
     def get_manual_template(self, e: Any) -> Any:
-        return toplevel_of(
-            self._lead(e),
-            self.format_btitle(e, "title"),
-            sentence[optional_field("organization"), optional_field("address"),
-                     optional[self.format_edition(e)]],
-            sentence[optional_field("note")],
-            self.format_web_refs(e),
-        )
-
-
-def toplevel_of(*parts: Any) -> Any:
-    """pybtex's ``toplevel`` block of ``parts`` (its ``[]`` takes a tuple)."""
-    from pybtex.style.formatting import toplevel
-
-    return toplevel[parts]
+        return self._entry(e, self.format_btitle(e, "title"),
+                           sentence[optional_field("organization"), optional_field("address"),
+                                    optional[self.format_edition(e)]])
 
 
 def setup(app: Any) -> dict[str, Any]:

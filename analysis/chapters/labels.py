@@ -30,6 +30,11 @@ def camp(codebook: Codebook, camp_id: str | None) -> str:
     return codebook.camp_labels.get(camp_id) or codebook.camps.get(camp_id, camp_id)
 
 
+def _without_parenthesis(name: str) -> str:
+    """ "Government of National Accord (GNA)" → "Government of National Accord"."""
+    return name.split(" (")[0]
+
+
 NODE = 30  # characters: a name this long fits beside a node of the network on a desktop
 
 
@@ -38,7 +43,7 @@ def node_actor(codebook: Codebook, actor_id: str) -> str:
     :data:`NODE` ("Government of National Accord (GNA)" → "Government of National Accord"), whole in the
     tooltip."""
     name = codebook.actors[actor_id]["name"]
-    return name if len(name) <= NODE else name.split(" (")[0]
+    return name if len(name) <= NODE else _without_parenthesis(name)
 
 
 SHORT = 14  # characters: a name this long fits beside a node of the network on a phone
@@ -52,16 +57,16 @@ def short_actor(codebook: Codebook, actor_id: str) -> str:
     Why: on a phone a node label of the network has some 90 px, which cut "Ahmed Maiteeq" to "Ahmed M…";
     the surname or the acronym is what the reporting itself uses for a second mention."""
     actor = codebook.actors[actor_id]
-    name = actor["name"]
     if actor.get("short"):
         return actor["short"]
     if actor.get("type") == "person":
-        return name.split()[-1]
-    if len(name.split(" (")[0]) <= SHORT:
-        return name.split(" (")[0]
+        return actor["name"].split()[-1]
+    plain = _without_parenthesis(actor["name"])
+    if len(plain) <= SHORT:
+        return plain
     aliases = [a["text"] if isinstance(a, dict) else a for a in actor.get("aliases", [])]
     acronyms = [a for a in aliases if " " not in a and 2 <= len(a) <= 5 and sum(c.isupper() for c in a) >= 2]
-    return acronyms[0] if acronyms else name.split(" (")[0]
+    return acronyms[0] if acronyms else plain
 
 
 def request_type(codebook: Codebook, kind: str) -> str:

@@ -54,8 +54,10 @@ def document_html(document: pd.Series, paragraphs: pd.DataFrame, label: str | No
     texts = dict(zip(paragraphs["para_id"], paragraphs["text"], strict=True))
     for row in paragraphs.itertuples(index=False):
         label = SEGMENT_LABELS[row.segment]
-        note = repeat_note(row.repeat_kind, row.text, texts.get(row.repeat_of)) if row.repeat_of else ""
-        repeat = f"repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(note)})" if row.repeat_of else ""
+        repeat = ""
+        if row.repeat_of:
+            note = repeat_note(row.repeat_kind, row.text, texts.get(row.repeat_of))
+            repeat = f"repeats ¶{int(row.repeat_of.rpartition('-p')[2])} ({html.escape(note)})"
         repeat = f" · {repeat}" if label and repeat else repeat
         tag = f'<span class="segment-label">{html.escape(label)}{repeat}</span>' if label or repeat else ""
         text = html.escape(row.text).replace("\n", "<br>")
