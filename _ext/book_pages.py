@@ -204,7 +204,7 @@ def _sitemap(app: Any, exception: Exception | None) -> None:
                                      f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n')
 
 
-# Accessibility fixes to the themes' own markup, found by axe-core (tests/test_site_browser.py):
+# Accessibility fixes to the themes' own markup, found by axe-core (tests/test_reader_edition.py):
 # the search buttons' aria-label hides their visible text ("Search Ctrl+K"), and
 # sphinxcontrib-bibtex gives the citation list role="list" without list items.
 THEME_FIXES = [

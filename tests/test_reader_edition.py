@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -131,27 +132,52 @@ def _chart_values(html: str) -> dict[str, set[str]]:
     return values
 
 
+AXE = config.REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = ("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+           ".filter(v => ['serious', 'critical'].includes(v.impact))"
+           ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+CHARTS = ("els => els.map(el => ({id: el.id, drawn: !!el.querySelector('svg, canvas'),"
+          " label: el.getAttribute('aria-label') || '', text: el.textContent.slice(0, 200)}))")
+
+
 @pytest.fixture(scope="module")
 def seen() -> dict[tuple[str, str], dict]:
+    """Every page opened once at each width, in one browser: what it logged and requested, its charts,
+    axe-core's findings (desktop), its layout, its tooltips and its sidebar.
+
+    One pass serves every browser check of the main build, so each page is loaded twice in all, not
+    three times: the console and request log run from before the page loads until it is left, through
+    the hovers and taps, so they see at least what a separate visit saw.
+    """
     from playwright.sync_api import sync_playwright
 
     assert (SITE / "index.html").is_file(), "the site is not built: run `make book` (make test does)"
     assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    assert AXE.is_file(), "axe-core is not installed: run `make test` (it runs npm ci)"
     results: dict[tuple[str, str], dict] = {}
+    log: dict[str, list[str]] = {}
     with serve(SITE) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for device, width in WIDTHS.items():
             phone = device == "phone"
             context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone)
             page = context.new_page()
+            page.on("console", lambda msg: log["errors"].append(msg.text) if msg.type == "error" else None)
+            page.on("pageerror", lambda exc: log["errors"].append(str(exc)))
+            page.on("request", lambda req: log["requests"].append(req.url))
             for path in PAGES:
-                # "load", then fonts and charts: what layout depends on (the request log is test_site_browser's
-                # job, and waiting for the network to idle cost half a second a page)
-                page.goto(base + path, wait_until="load")
+                log.update(errors=[], requests=[])
+                # On the desktop, the network idle (no request for half a second), so that a late request is
+                # logged; on the phone, "load" and then fonts and charts, which is what layout depends on.
+                page.goto(base + path, wait_until="load" if phone else "networkidle")
                 page.wait_for_function(f"() => document.fonts.status === 'loaded' && ({CHARTS_SETTLED})()",
                                        timeout=15_000)
-                results[(device, path)] = {**page.evaluate(MEASURE), "tooltips": _tooltips(page, phone),
-                                           "sidebar": _sidebar(page, phone)}
+                seen_here = {**page.evaluate(MEASURE), "drawn": page.eval_on_selector_all(".book-chart-canvas", CHARTS)}
+                if not phone:
+                    page.add_script_tag(path=str(AXE))
+                    seen_here["violations"] = page.evaluate(AXE_RUN)
+                seen_here.update(tooltips=_tooltips(page, phone), sidebar=_sidebar(page, phone))
+                results[(device, path)] = {**seen_here, **log}
             context.close()
         browser.close()
     return results
@@ -202,6 +228,42 @@ def _sidebar(page, phone: bool) -> str:
 
 
 CASES = [(device, path) for device in WIDTHS for path in PAGES]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline(seen, path):
+    """Desktop: no console error, no request to another host, every chart drawn with its description."""
+    result = seen[("desktop", path)]
+    assert any(u.endswith(path) for u in result["requests"]), "the request log missed the page itself"
+    assert result["errors"] == [], f"console errors on {path}: {result['errors']}"
+    outside = [u for u in result["requests"] if urlparse(u).hostname != "127.0.0.1"]
+    assert outside == [], f"{path} requested other hosts"
+    for chart in result["drawn"]:
+        assert chart["drawn"], f"chart {chart['id']} on {path} did not draw: {chart['text']}"
+        assert len(chart["label"]) > 40, f"chart {chart['id']} on {path} has no text description"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_phone_sees_no_console_error_and_no_outside_request(seen, path):
+    result = seen[("phone", path)]
+    assert any(u.endswith(path) for u in result["requests"]), "the request log missed the page itself"
+    assert result["errors"] == [], f"console errors on {path}: {result['errors']}"
+    assert [u for u in result["requests"] if urlparse(u).hostname != "127.0.0.1"] == [], path
+
+
+def test_corpus_chapter_has_both_charts(seen):
+    result = seen[("desktop", "book/corpus.html")]
+    assert len(result["drawn"]) == 2
+    labels = " ".join(c["label"] for c in result["drawn"])
+    assert "Timeline of 5 documents, Sputnik, 2 Dec 2015; Libyan Gazette, May 2016 (9–15 May 2016)" in labels
+    assert "reader comments" in labels
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(seen, path):
+    """axe-core (npm registry, installed by make) on every page: no serious or critical violation."""
+    violations = seen[("desktop", path)]["violations"]
+    assert violations == [], f"{path}: {violations}"
 
 
 @pytest.mark.parametrize("device, path", CASES)
