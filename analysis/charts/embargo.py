@@ -39,9 +39,12 @@ def embargo_stances(table: pd.DataFrame) -> alt.TopLevelMixin:
                   32 * max(table["actor"].nunique(), 1))
 
 
-CLOSE_DAYS = 90  # marks nearer than this on a ten-year axis touch (a mark is about 12 px, a year about 60 px)
-LANE = 12  # pixels between the marks of such a cluster
-CHRONOLOGY_HEIGHT = 100  # two tracks; the marks' offsets are measured in this chart's rows
+# Marks nearer than this touch on the narrowest plot: a mark is about 13 px wide, and on a 390 px phone the
+# ten-year axis gives a year about 21 px, so 13 px is about 230 days (the 2020 resolutions, 114 days apart,
+# overlapped there at 90 days).
+CLOSE_DAYS = 240
+LANE = 16  # pixels between the marks of such a cluster (a mark, about 13 px, and a gap)
+CHRONOLOGY_HEIGHT = 120  # two tracks; the marks' offsets are measured in this chart's rows
 
 
 def _lanes(table: pd.DataFrame) -> pd.DataFrame:
