@@ -75,11 +75,23 @@ MEASURE = """() => {
       .filter(m => !m.closest('.role-axis, .role-legend')).map(m => m.getBoundingClientRect()).filter(b => b.height);
     return Math.max(0, ...marks.map(b => Math.min(...rows.map(r => Math.abs(centre(b) - r))) / step));
   };
+  // Pairs of point marks (symbols, not the legend's) whose centres are nearer than 0.6 of the smaller one's
+  // width: one hides most of the other.
+  const hidden = c => {
+    const b = [...c.querySelectorAll('.role-mark.mark-symbol path')].filter(m => !m.closest('.role-legend'))
+      .map(m => m.getBoundingClientRect()).filter(r => r.width);
+    const pairs = [];
+    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
+      const dx = b[i].x + b[i].width / 2 - b[j].x - b[j].width / 2, dy = centre(b[i]) - centre(b[j]);
+      if (Math.hypot(dx, dy) < 0.6 * Math.min(b[i].width, b[j].width)) pairs.push([i, j]);
+    }
+    return pairs.length;
+  };
   const charts = [...column.querySelectorAll('.book-chart-canvas')].map(c => {
     const svg = c.querySelector('svg');
     return {id: c.id, box: c.getBoundingClientRect().width, drawn: svg ? svg.getBoundingClientRect().width : 0,
             legend: [...c.querySelectorAll('.role-legend-label text')].map(t => t.textContent),
-            collisions: collisions(c), offRow: offRow(c),
+            collisions: collisions(c), offRow: offRow(c), hidden: hidden(c),
             // Vega cuts a text longer than its limit with an ellipsis: a label, a legend entry or a title
             cut: [...c.querySelectorAll('svg text')].map(t => t.textContent).filter(s => s.includes('…'))};
   });
@@ -341,6 +353,13 @@ def test_marks_sit_on_their_rows_label(seen, device, path):
     when an offset channel put Figs. 3 and 6 half a row high (0.5), al-Mismari's marks read as the unnamed
     requester's; a three-line label hung a line below its bar (0.39) until it was lifted."""
     assert {c["id"]: round(c["offRow"], 2) for c in seen[(device, path)]["charts"] if c["offRow"] > 0.4} == {}
+
+
+@pytest.mark.parametrize("device, path", CASES)
+def test_no_mark_hides_another(seen, device, path):
+    """No two point marks of a chart share most of their place: at 390 px the two 2020 resolutions of Fig. 6,
+    114 days apart on one track, sat 7 px apart until marks within 240 days took lanes."""
+    assert {c["id"]: c["hidden"] for c in seen[(device, path)]["charts"] if c["hidden"]} == {}
 
 
 def test_chart_pages_yield_tooltips(seen):
